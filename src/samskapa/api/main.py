@@ -1,0 +1,21 @@
+"""The REST API at /api/v1/: one router per domain app, OpenAPI at /api/v1/openapi.json."""
+
+from ninja import NinjaAPI
+
+from samskapa.api import orgs
+from samskapa.api.auth import api_auth
+from samskapa.api.errors import register_error_handlers
+
+api = NinjaAPI(
+    title="Samskapa API",
+    version="1",
+    description="Integration strategies, action plans, co-creation and follow-up, per organisation. "
+    "Authenticate with a personal access token: `Authorization: Bearer <token>` "
+    "(create one on your profile page or with `samskapa token create --email ADDRESS`).",
+    auth=api_auth,
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+register_error_handlers(api)
+api.add_router("/", orgs.router)

@@ -1,0 +1,64 @@
+"""Shared view helpers and the platform-wide pages (home, health)."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from samskapa.core.errors import ApplicationError
+from samskapa.orgs.selectors import membership_list_for_user, organisation_for_member
+
+
+def org_view(capability: str = "orgs.view_organisation") -> Callable:
+    """Resolve the organisation from the URL once, require membership (404) and the capability (403)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def wrapper(request: HttpRequest, org_slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            organisation, membership = organisation_for_member(user=request.user, slug=org_slug)
+            request.organisation, request.membership = organisation, membership  # type: ignore[attr-defined]
+            # Prime the role cache the permission rules read, saving a query per check.
+            request.user.__dict__.setdefault("_samskapa_roles", {})[organisation.pk] = membership.role
+            if not request.user.has_perm(capability, organisation):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def call_service(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """Run a service; an ApplicationError becomes a form error and nothing is changed."""
+    try:
+        return service(**kwargs)
+    except ApplicationError as error:
+        form.add_error(None, error.message)
+        return None
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = membership_list_for_user(user=request.user)
+    return render(request, "core/home.html", {"memberships": memberships})
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return JsonResponse({"status": "unavailable", "database": False}, status=503)
+    return JsonResponse({"status": "ok", "database": True})

@@ -1,0 +1,47 @@
+"""Which role may do what: one table, read by django-rules (rules.py) and by the tests.
+
+Later domain apps add their capabilities here, so the role matrix stays in one place.
+"""
+
+from samskapa.orgs.models import Role
+
+A, C, E, P, M, V = Role.ADMIN, Role.COORDINATOR, Role.EDITOR, Role.PARTNER, Role.COMMITTEE, Role.VIEWER
+EVERYONE = frozenset(Role)
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    # the organisation itself
+    "orgs.view_organisation": EVERYONE,
+    "orgs.change_organisation": frozenset({A}),
+    "orgs.view_members": frozenset({A, C}),
+    "orgs.manage_members": frozenset({A}),
+    # background work (analysis, imports, reports)
+    "core.view_job": EVERYONE,
+    "core.start_job": frozenset({A, C, E}),
+    # strategy and action plan: coordinators own it, department staff edit their actions,
+    # partners update only what is assigned to them (checked against the object)
+    "strategy.view_strategy": EVERYONE,
+    "strategy.change_strategy": frozenset({A, C}),
+    "strategy.adopt_strategy": frozenset({A, C}),
+    "actions.change_action": frozenset({A, C, E}),
+    "actions.post_progress": frozenset({A, C, E, P}),
+    # co-creation: the committee takes part in its meetings
+    "cocreation.view_consultations": frozenset({A, C, E, M, V}),
+    "cocreation.change_consultations": frozenset({A, C}),
+    "cocreation.view_committee": frozenset({A, C, M}),
+    "cocreation.record_committee_minutes": frozenset({A, C, M}),
+    "cocreation.manage_personal_data": frozenset({A, C}),
+    # indicators and follow-up
+    "indicators.view_indicators": EVERYONE,
+    "indicators.change_indicators": frozenset({A, C}),
+    "indicators.enter_values": frozenset({A, C, E}),
+    # documents and gap analysis
+    "analysis.view_documents": frozenset({A, C, E, M, V}),
+    "analysis.upload_documents": frozenset({A, C, E}),
+    "analysis.correct_passages": frozenset({A, C}),
+    # public pages
+    "publicsite.publish": frozenset({A, C}),
+}
+
+
+def roles_for(capability: str) -> frozenset[str]:
+    return CAPABILITIES[capability]

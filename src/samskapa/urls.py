@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from samskapa.api.main import api
+from samskapa.core import views as core_views
+from samskapa.orgs import views as org_views
+
+admin.site.site_header = settings.ADMIN_SITE_HEADER
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("samskapa.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("invite/<str:token>/", org_views.invitation_accept, name="invitation-accept"),
+    path("orgs/new/", org_views.organisation_create, name="organisation-create"),
+    path("o/<slug:org_slug>/", include("samskapa.orgs.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
