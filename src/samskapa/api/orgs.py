@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
@@ -115,7 +115,7 @@ def organisation_list(request: HttpRequest):
 
 @router.post("/orgs", response={201: OrganisationOut})
 def organisation_create(request: HttpRequest, payload: OrganisationIn):
-    return 201, services.organisation_create(actor=request.user, **payload.dict())
+    return Status(201, services.organisation_create(actor=request.user, **payload.dict()))
 
 
 @router.get("/orgs/{org_slug}", response=OrganisationOut)
@@ -147,7 +147,7 @@ def member_remove(request: HttpRequest, org_slug: str, membership_id: int):
     organisation = org_scope(request, org_slug)
     membership = selectors.member_get(organisation=organisation, membership_id=membership_id)
     services.membership_remove(actor=request.user, organisation=organisation, membership=membership)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/orgs/{org_slug}/invitations", response=list[InvitationOut])
@@ -164,7 +164,7 @@ def invitation_create(request: HttpRequest, org_slug: str, payload: InvitationIn
     link = request.build_absolute_uri(reverse("invitation-accept", args=[raw]))
     services.invitation_send(invitation=invitation, link=link)
     invitation.link = link
-    return 201, invitation
+    return Status(201, invitation)
 
 
 @router.delete("/orgs/{org_slug}/invitations/{invitation_id}", response=InvitationOut)

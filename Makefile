@@ -1,0 +1,84 @@
+# Samskapa: `make run` sets up and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SAMSKAPA := $(VENV)/bin/samskapa
+PORT ?= 8000
+PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: help install install-test run worker test test-sqlite test-postgres lint format messages bench clean
+
+help:
+	@echo "make run     set up (venv, packages, database, demo) and serve http://127.0.0.1:$(PORT)"
+	@echo "make test    install what tests need and run the whole suite (SQLite, then PostgreSQL)"
+	@echo "make lint    ruff and mypy"
+	@echo "make bench   benchmark scripts (they print figures)"
+	@echo "make messages  update the sv/fi/en translation catalogues from the code"
+
+# The venv and the runtime packages; redone only when pyproject.toml or package.json change.
+$(VENV)/.install-stamp: pyproject.toml package.json
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@if command -v npm >/dev/null; then npm install --no-audit --no-fund --silent; \
+	  else echo "npm is missing: htmx (progressive enhancement) and axe-core (browser tests) are not installed"; fi
+	@touch $@
+
+install: $(VENV)/.install-stamp
+	@$(PY) -m samskapa.core.catalogues compile
+
+$(VENV)/.test-stamp: $(VENV)/.install-stamp
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+install-test: install $(VENV)/.test-stamp
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "SKIP: chromium could not be installed; browser tests will be skipped"; \
+	  else echo "SKIP: chromium is missing and apt-get is not usable; browser tests will be skipped"; fi; \
+	fi
+
+run: install
+	@PORT=$(PORT) SAMSKAPA=$(SAMSKAPA) bash scripts/run.sh
+
+worker: install
+	$(SAMSKAPA) db_worker
+
+test: install-test
+	@$(MAKE) --no-print-directory test-sqlite
+	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	else echo "SKIP: PostgreSQL at $(PG_TEST_URL) does not answer; the suite ran on SQLite only"; fi
+
+test-sqlite:
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The browser tests already ran against SQLite; on PostgreSQL the rest runs again.
+test-postgres:
+	@echo "== test suite on PostgreSQL =="
+	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-stamp
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy
+
+format: $(VENV)/.test-stamp
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
+
+messages: install
+	cd src/samskapa && ../../$(SAMSKAPA) makemessages -l sv -l fi -l en --no-obsolete --no-location -i "analysis/engine/*"
+	$(PY) -m samskapa.core.catalogues compile
+
+bench: install-test
+	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache

@@ -1,0 +1,36 @@
+"""Settings come from the environment; production settings pass Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+
+def _run(code: str, env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL", "DEBUG")}
+    return subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=False)
+
+
+def test_secret_key_is_generated_into_var_once(tmp_path):
+    code = "import samskapa.settings as s; print(s.SECRET_KEY)"
+    first = _run(code, {"SAMSKAPA_VAR_DIR": str(tmp_path)}).stdout.strip()
+    second = _run(code, {"SAMSKAPA_VAR_DIR": str(tmp_path)}).stdout.strip()
+    assert len(first) > 40 and first == second
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_database_url_selects_the_database(tmp_path):
+    code = "import samskapa.settings as s; print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'])"
+    out = _run(code, {"SAMSKAPA_VAR_DIR": str(tmp_path), "DATABASE_URL": "postgresql://u@db.example:5432/samskapa"})
+    assert out.stdout.split() == ["django.db.backends.postgresql", "samskapa"]
+    default = _run(code, {"SAMSKAPA_VAR_DIR": str(tmp_path)}).stdout.split()
+    assert default == ["django.db.backends.sqlite3", str(tmp_path / "samskapa.sqlite3")]
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = {
+        "SAMSKAPA_VAR_DIR": str(tmp_path), "DEBUG": "false", "ALLOWED_HOSTS": "samskapa.example.se",
+        "SECRET_KEY": "x" * 20 + "a-long-and-random-production-secret-key-0123456789",
+        "DJANGO_SETTINGS_MODULE": "samskapa.settings",
+    }
+    result = _run("from samskapa.cli import main; main(['samskapa', 'check', '--deploy', '--fail-level', 'WARNING'])", env)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,19 @@
+"""How the isolation walker makes an object of a given organisation for each URL parameter.
+
+When a new route takes a new ``<something_id>``, add a maker here: the walker fails on
+parameters it does not know, so no route escapes the check.
+"""
+
+from samskapa.orgs.models import Role
+from tests.factories import InvitationFactory, JobFactory, MembershipFactory
+
+ID_MAKERS = {
+    "membership_id": lambda org: MembershipFactory(organisation=org, role=Role.ADMIN).pk,
+    "invitation_id": lambda org: InvitationFactory(organisation=org).pk,
+    "job_id": lambda org: JobFactory(organisation=org, title="SECRET-B job").pk,
+}
+
+# Parameters that are not organisation objects; their routes are tested on their own:
+# invitation and password-reset secrets (tests/orgs/test_invitations.py, tests/accounts/),
+# a person's own tokens (tests/accounts/test_tokens.py).
+NOT_ORGANISATION_SCOPED = {"token", "uidb64", "token_id"}
