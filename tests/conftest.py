@@ -2,10 +2,10 @@
 
 import pytest
 from django.test import Client
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from samskapa.accounts.services import token_create
 from samskapa.orgs.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ When a new route takes a new ``<something_id>``, add a maker here: the walker fa
 parameters it does not know, so no route escapes the check.
 """
 
-from samskapa.orgs.models import Role
 from tests.factories import InvitationFactory, JobFactory, MembershipFactory
+
+from samskapa.orgs.models import Role
 
 ID_MAKERS = {
     "membership_id": lambda org: MembershipFactory(organisation=org, role=Role.ADMIN).pk,

@@ -6,11 +6,11 @@ import re
 import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.isolation_registry import ID_MAKERS, NOT_ORGANISATION_SCOPED
 
 from samskapa.accounts.services import token_create
 from samskapa.orgs.models import Invitation, Membership, Organisation, Role
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.isolation_registry import ID_MAKERS, NOT_ORGANISATION_SCOPED
 
 PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 METHODS = ["get", "post", "put", "patch", "delete"]

@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     command = argv[1] if len(argv) > 1 else ""
     if command in OFFLINE_COMMANDS:
-        from samskapa.analysis.engine import cli as engine_cli
+        from samskapa.analysis.engine import cli as engine_cli  # type: ignore[attr-defined]
 
         runner = engine_cli.analyse_main if command == "analyse" else engine_cli.classify_main
         return runner(argv[2:])

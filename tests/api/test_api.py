@@ -25,8 +25,17 @@ def test_a_token_authenticates_and_shows_the_memberships(org, coordinator, api_f
     body = api_for(coordinator).get("/me").json()
     assert body["email"] == coordinator.email
     assert body["memberships"] == [
-        {"organisation": {"slug": "mark", "name": "Marks kommun", "country": "SE", "municipality_code": "1463",
-                          "default_language": "sv", "languages": ["en", "ar"]}, "role": "coordinator"}
+        {
+            "organisation": {
+                "slug": "mark",
+                "name": "Marks kommun",
+                "country": "SE",
+                "municipality_code": "1463",
+                "default_language": "sv",
+                "languages": ["en", "ar"],
+            },
+            "role": "coordinator",
+        }
     ]
 
 
@@ -79,7 +88,9 @@ def test_invalid_email_is_refused_by_the_service_with_field_errors(org, admin, a
 def test_malformed_json_is_a_400(org, admin, api_for):
     api = api_for(admin)
     response = api.client.post(
-        f"/api/v1/orgs/{org.slug}/invitations", data="{not json", content_type="application/json",
+        f"/api/v1/orgs/{org.slug}/invitations",
+        data="{not json",
+        content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {api.raw}",
     )
     assert response.status_code == 400
@@ -120,8 +131,15 @@ def test_staff_create_an_organisation_and_become_its_admin(db, api_for):
 
     staff = UserFactory(is_staff=True)
     response = api_for(staff).post(
-        "/orgs", {"name": "Helsingin kaupunki", "slug": "helsinki", "country": "FI", "municipality_code": "091",
-                  "default_language": "fi", "languages": ["sv", "en"]},
+        "/orgs",
+        {
+            "name": "Helsingin kaupunki",
+            "slug": "helsinki",
+            "country": "FI",
+            "municipality_code": "091",
+            "default_language": "fi",
+            "languages": ["sv", "en"],
+        },
     )
     assert response.status_code == 201
     assert staff.memberships.get(organisation__slug="helsinki").role == Role.ADMIN

@@ -33,8 +33,15 @@ def chromium():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -46,16 +53,20 @@ def page_for(chromium, live_server):
     contexts = []
 
     def open_page(user=None, language="en", viewport=(1280, 900)):
-        context = chromium.new_context(locale=language, viewport={"width": viewport[0], "height": viewport[1]},
-                                       extra_http_headers={"Accept-Language": language})
+        context = chromium.new_context(
+            locale=language,
+            viewport={"width": viewport[0], "height": viewport[1]},
+            extra_http_headers={"Accept-Language": language},
+        )
         contexts.append(context)
         if user is not None:
             from django.test import Client
 
             client = Client()
             client.force_login(user)
-            context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                                  "url": live_server.url}])
+            context.add_cookies(
+                [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+            )
         page = context.new_page()
         page.set_default_timeout(10_000)
         return page

@@ -1,9 +1,9 @@
 """Walk the platform's pages in Chromium: every page axe-clean, the main flows work by keyboard and mouse."""
 
 import pytest
+from tests.factories import PASSWORD, JobFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 from samskapa.orgs.models import Membership, Role
-from tests.factories import PASSWORD, JobFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,9 +23,17 @@ def test_member_pages_are_accessible(setting, page_for, live_server, assert_acce
     org, admin, job = setting
     page = page_for(admin, language=language)
     membership = Membership.objects.get(user=admin, organisation=org)
-    for path in ["/", f"/o/{org.slug}/", f"/o/{org.slug}/members/", f"/o/{org.slug}/members/{membership.pk}/",
-                 f"/o/{org.slug}/settings/", f"/o/{org.slug}/jobs/{job.pk}/", "/accounts/me/",
-                 "/accounts/password/change/", "/o/no-such-org/"]:
+    for path in [
+        "/",
+        f"/o/{org.slug}/",
+        f"/o/{org.slug}/members/",
+        f"/o/{org.slug}/members/{membership.pk}/",
+        f"/o/{org.slug}/settings/",
+        f"/o/{org.slug}/jobs/{job.pk}/",
+        "/accounts/me/",
+        "/accounts/password/change/",
+        "/o/no-such-org/",
+    ]:
         page.goto(live_server.url + path)
         assert page.locator("html").get_attribute("lang") == language
         assert_accessible(page)

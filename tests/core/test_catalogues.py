@@ -28,7 +28,14 @@ def test_catalogues_hold_every_string_in_the_code(tmp_path):
     shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "sv", "--no-location", "-i", "analysis/engine/*"],
-        cwd=copy, check=True, capture_output=True, env={"DJANGO_SETTINGS_MODULE": "samskapa.test_settings", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(SRC.parent)},
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        env={
+            "DJANGO_SETTINGS_MODULE": "samskapa.test_settings",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(SRC.parent),
+        },
     )
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/sv/LC_MESSAGES/django.po"))}
     known = {e.msgid for e in polib.pofile(str(SRC / "locale/sv/LC_MESSAGES/django.po"))}

@@ -14,7 +14,9 @@ def test_demo_creates_three_municipalities_and_a_coordinator_login(db, capsys):
     out = capsys.readouterr().out
     assert "demo@samskapa.test" in out and "demo-secret-1" in out
     assert set(Organisation.objects.values_list("slug", "municipality_code")) == {
-        ("mark", "1463"), ("molndal", "1481"), ("mala", "2418")
+        ("mark", "1463"),
+        ("molndal", "1481"),
+        ("mala", "2418"),
     }
     demo = User.objects.get(email="demo@samskapa.test")
     assert set(Membership.objects.filter(user=demo).values_list("role", flat=True)) == {"coordinator"}

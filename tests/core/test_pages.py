@@ -66,7 +66,9 @@ def test_login_with_email_and_password(db):
     assert response.status_code == 302
 
 
-def test_dashboard_query_count_does_not_grow_with_members(org, coordinator, member_factory, client_for, django_assert_max_num_queries):
+def test_dashboard_query_count_does_not_grow_with_members(
+    org, coordinator, member_factory, client_for, django_assert_max_num_queries
+):
     client = client_for(coordinator)
     client.get(f"/o/{org.slug}/members/")
     for _ in range(30):

@@ -6,8 +6,11 @@ import sys
 
 
 def _run(code: str, env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL", "DEBUG")}
-    return subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=False)
+    inherited = ("SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "SAMSKAPA_TASKS_BACKEND")
+    clean = {k: v for k, v in os.environ.items() if k not in inherited}
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=False
+    )
 
 
 def test_secret_key_is_generated_into_var_once(tmp_path):
@@ -28,9 +31,13 @@ def test_database_url_selects_the_database(tmp_path):
 
 def test_production_settings_pass_check_deploy(tmp_path):
     env = {
-        "SAMSKAPA_VAR_DIR": str(tmp_path), "DEBUG": "false", "ALLOWED_HOSTS": "samskapa.example.se",
+        "SAMSKAPA_VAR_DIR": str(tmp_path),
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "samskapa.example.se",
         "SECRET_KEY": "x" * 20 + "a-long-and-random-production-secret-key-0123456789",
         "DJANGO_SETTINGS_MODULE": "samskapa.settings",
     }
-    result = _run("from samskapa.cli import main; main(['samskapa', 'check', '--deploy', '--fail-level', 'WARNING'])", env)
+    result = _run(
+        "from samskapa.cli import main; main(['samskapa', 'check', '--deploy', '--fail-level', 'WARNING'])", env
+    )
     assert result.returncode == 0, result.stderr

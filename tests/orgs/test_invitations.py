@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from tests.factories import UserFactory
 
 from samskapa.accounts.models import User
 from samskapa.core.errors import ApplicationError, ConflictError
 from samskapa.orgs.models import Membership, Role
 from samskapa.orgs.services import invitation_accept, invitation_create, invitation_revoke
-from tests.factories import UserFactory
 
 
 def _invite(client, org, email="nyanstalld@example.test", role=Role.EDITOR):
@@ -28,7 +28,9 @@ def test_admin_invites_and_new_person_joins_with_the_role(org, admin, client_for
     browser = Client(HTTP_ACCEPT_LANGUAGE="en")
     page = browser.get(path)
     assert "Join Marks kommun" in page.content.decode()
-    response = browser.post(path, {"full_name": "Amina Ali", "password1": "a-long-secret-77", "password2": "a-long-secret-77"})
+    response = browser.post(
+        path, {"full_name": "Amina Ali", "password1": "a-long-secret-77", "password2": "a-long-secret-77"}
+    )
     assert response.status_code == 302 and response["Location"] == f"/o/{org.slug}/"
     user = User.objects.get(email="nyanstalld@example.test")
     assert Membership.objects.get(user=user, organisation=org).role == Role.EDITOR

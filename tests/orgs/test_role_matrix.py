@@ -10,15 +10,15 @@ ROLES = [r.value for r in Role]
 # Written out by hand (not derived from roles.py) so a change to the table must be deliberate.
 EXPECTED = {
     #                              admin  coord  editor partner commit viewer
-    "see the overview":            (True, True,  True,  True,   True,  True),
-    "see the members":             (True, True,  False, False,  False, False),
-    "invite and manage members":   (True, False, False, False,  False, False),
-    "change the settings":         (True, False, False, False,  False, False),
-    "write the strategy":          (True, True,  False, False,  False, False),
-    "edit actions":                (True, True,  True,  False,  False, False),
-    "post progress on actions":    (True, True,  True,  True,   False, False),
-    "take part in the committee":  (True, True,  False, False,  True,  False),
-    "upload documents":            (True, True,  True,  False,  False, False),
+    "see the overview": (True, True, True, True, True, True),
+    "see the members": (True, True, False, False, False, False),
+    "invite and manage members": (True, False, False, False, False, False),
+    "change the settings": (True, False, False, False, False, False),
+    "write the strategy": (True, True, False, False, False, False),
+    "edit actions": (True, True, True, False, False, False),
+    "post progress on actions": (True, True, True, True, False, False),
+    "take part in the committee": (True, True, False, False, True, False),
+    "upload documents": (True, True, True, False, False, False),
 }
 CAPABILITY_OF = {
     "see the overview": "orgs.view_organisation",

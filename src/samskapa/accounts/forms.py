@@ -12,6 +12,7 @@ class ProfileForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=_("What the token is for"), max_length=100,
+        label=_("What the token is for"),
+        max_length=100,
         help_text=_("For example: the statistics import script."),
     )

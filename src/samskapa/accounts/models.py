@@ -31,13 +31,11 @@ class User(AbstractUser):
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
-    preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
-    )
+    preferred_language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
-    objects = UserManager()  # type: ignore[misc]
+    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[misc,assignment]
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import PersonalAccessToken, User
 from samskapa.core.errors import ApplicationError
 
-TOKEN_PREFIX = "smk_"
+TOKEN_PREFIX = "smk_"  # noqa: S105 (a public marker that tells tokens apart, not a secret)
 
 
 def hash_token(raw: str) -> str:
@@ -23,7 +23,10 @@ def token_create(*, user: User, name: str, expires_at: datetime | None = None) -
     """Create a token; returns it and the raw secret, which is never stored and never shown again."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalAccessToken(
-        user=user, name=name.strip() or _("API token"), prefix=raw[:10], token_hash=hash_token(raw),
+        user=user,
+        name=name.strip() or _("API token"),
+        prefix=raw[:10],
+        token_hash=hash_token(raw),
         expires_at=expires_at,
     )
     token.full_clean()
@@ -73,6 +76,6 @@ def user_get_or_create(*, email: str, full_name: str = "", password: str | None 
 def user_update_profile(*, user: User, full_name: str, preferred_language: str) -> User:
     user.full_name, user.preferred_language = full_name.strip(), preferred_language
     user.full_clean()
-    user._history_user = user
+    user._history_user = user  # type: ignore[attr-defined]
     user.save(update_fields=["full_name", "preferred_language"])
     return user

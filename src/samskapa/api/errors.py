@@ -46,7 +46,11 @@ def register_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
-        return api.create_response(request, {"message": _("Authentication required: send a personal access token as 'Authorization: Bearer <token>'.")}, status=401)
+        return api.create_response(
+            request,
+            {"message": _("Authentication required: send a personal access token as 'Authorization: Bearer <token>'.")},
+            status=401,
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

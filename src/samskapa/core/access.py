@@ -2,6 +2,7 @@
 
 from typing import TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -12,5 +13,5 @@ def access_in_organisation(queryset: QuerySet[M], organisation, **lookup) -> M:
     """The object matching ``lookup`` inside ``organisation``, or 404 whether absent or foreign."""
     try:
         return queryset.get(organisation=organisation, **lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as missing:
+    except (ObjectDoesNotExist, ValueError, TypeError) as missing:
         raise Http404 from missing

@@ -19,12 +19,19 @@ DEMO_EMAIL = "demo@samskapa.test"
 
 # Facts from the seeds and official registers: names, four-digit kommunkod, languages read.
 DEMO_ORGANISATIONS = [
-    {"slug": "mark", "name": "Marks kommun", "municipality_code": "1463",
-     "languages": ["en", "ar", "so", "ti", "fa", "uk"]},
-    {"slug": "molndal", "name": "Mölndals stad", "municipality_code": "1481",
-     "languages": ["en", "ar", "fa", "so", "uk"]},
-    {"slug": "mala", "name": "Malå kommun", "municipality_code": "2418",
-     "languages": ["en", "ar", "ti", "se"]},
+    {
+        "slug": "mark",
+        "name": "Marks kommun",
+        "municipality_code": "1463",
+        "languages": ["en", "ar", "so", "ti", "fa", "uk"],
+    },
+    {
+        "slug": "molndal",
+        "name": "Mölndals stad",
+        "municipality_code": "1481",
+        "languages": ["en", "ar", "fa", "so", "uk"],
+    },
+    {"slug": "mala", "name": "Malå kommun", "municipality_code": "2418", "languages": ["en", "ar", "ti", "se"]},
 ]
 
 # Other people in each organisation, so that roles can be tried (they cannot log in).
@@ -56,8 +63,14 @@ def _demo_user(password: str) -> User:
 def _demo_organisation(spec: dict, coordinator: User) -> Organisation:
     org, _created = Organisation.objects.update_or_create(
         slug=spec["slug"],
-        defaults={"name": spec["name"], "country": "SE", "municipality_code": spec["municipality_code"],
-                  "default_language": "sv", "languages": spec["languages"], "is_demo": True},
+        defaults={
+            "name": spec["name"],
+            "country": "SE",
+            "municipality_code": spec["municipality_code"],
+            "default_language": "sv",
+            "languages": spec["languages"],
+            "is_demo": True,
+        },
     )
     Membership.objects.update_or_create(
         organisation=org, user=coordinator, defaults={"role": Role.COORDINATOR, "title": "Integrationssamordnare"}

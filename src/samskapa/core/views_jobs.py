@@ -4,11 +4,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from samskapa.core.selectors import job_get
+from samskapa.core.types import OrgRequest
 from samskapa.core.views import org_view
 
 
 @org_view("core.view_job")
-def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_detail(request: OrgRequest, job_id: int) -> HttpResponse:
     job = job_get(organisation=request.organisation, job_id=job_id)
     fragment = request.headers.get("HX-Request") == "true"
     template = "core/_job_progress.html" if fragment else "core/job_detail.html"

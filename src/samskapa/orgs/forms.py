@@ -13,19 +13,24 @@ class OrganisationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=Country.choices)
     municipality_code = forms.CharField(
-        label=_("Municipality code"), max_length=10, required=False,
+        label=_("Municipality code"),
+        max_length=10,
+        required=False,
         help_text=_("Sweden: four-digit kommunkod (e.g. 1463). Finland: three-digit kuntanumero (e.g. 091)."),
     )
     default_language = forms.ChoiceField(label=_("Default language"), choices=language_choices)
     languages = forms.MultipleChoiceField(
-        label=_("Languages residents read"), choices=language_choices, required=False,
+        label=_("Languages residents read"),
+        choices=language_choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
 
 class OrganisationCreateForm(OrganisationForm):
     slug = forms.SlugField(
-        label=_("Short name in addresses"), max_length=60,
+        label=_("Short name in addresses"),
+        max_length=60,
         help_text=_("Lower-case letters, digits and hyphens; used in /o/<short name>/."),
     )
     field_order = ["name", "slug"]
@@ -49,7 +54,7 @@ class AcceptInvitationForm(forms.Form):
     password2 = forms.CharField(label=_("Repeat the password"), widget=forms.PasswordInput)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("password1") != data.get("password2"):
             raise forms.ValidationError(_("The two passwords differ."))
         return data

@@ -45,12 +45,16 @@ class Organisation(TimeStampedModel):
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.SWEDEN)
     municipality_code = models.CharField(
-        _("municipality code"), max_length=10, blank=True,
+        _("municipality code"),
+        max_length=10,
+        blank=True,
         help_text=_("The official code, e.g. Sweden's four-digit kommunkod or Finland's kuntanumero."),
     )
     default_language = models.CharField(_("default language"), max_length=8, default="sv")
     languages = models.JSONField(
-        _("languages residents read"), default=list, blank=True,
+        _("languages residents read"),
+        default=list,
+        blank=True,
         help_text=_("Languages the organisation publishes in, besides the default language."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -93,7 +97,9 @@ class Membership(TimeStampedModel):
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     title = models.CharField(
-        _("title or department"), max_length=200, blank=True,
+        _("title or department"),
+        max_length=200,
+        blank=True,
         help_text=_("For example: integration coordinator, school department, Red Cross."),
     )
     history = HistoricalRecords()
@@ -117,9 +123,7 @@ class Invitation(TimeStampedModel):
     email = models.EmailField(_("email address"))
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     accepted_by = models.ForeignKey(

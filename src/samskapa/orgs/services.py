@@ -31,8 +31,15 @@ def _forget_roles(user) -> None:
 
 @transaction.atomic
 def organisation_create(
-    *, actor: User, name: str, slug: str, country: str = "SE", municipality_code: str = "",
-    default_language: str = "sv", languages: list[str] | None = None, is_demo: bool = False,
+    *,
+    actor: User,
+    name: str,
+    slug: str,
+    country: str = "SE",
+    municipality_code: str = "",
+    default_language: str = "sv",
+    languages: list[str] | None = None,
+    is_demo: bool = False,
 ) -> Organisation:
     """Platform administrators create organisations; the creator becomes its first admin."""
     if not actor.is_staff:
@@ -40,8 +47,13 @@ def organisation_create(
     if Organisation.objects.filter(slug=slug).exists():
         raise ConflictError(_("The short name “%(slug)s” is already taken.") % {"slug": slug})
     organisation = Organisation(
-        name=name, slug=slug, country=country, municipality_code=municipality_code,
-        default_language=default_language, languages=languages or [], is_demo=is_demo,
+        name=name,
+        slug=slug,
+        country=country,
+        municipality_code=municipality_code,
+        default_language=default_language,
+        languages=languages or [],
+        is_demo=is_demo,
     )
     save_as(organisation, actor)
     save_as(Membership(organisation=organisation, user=actor, role=Role.ADMIN), actor)
@@ -72,7 +84,11 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str, ro
         raise ConflictError(_("%(email)s is already a member.") % {"email": email})
     raw = secrets.token_urlsafe(32)
     invitation = Invitation(
-        organisation=organisation, email=email, role=role, token_hash=hash_token(raw), invited_by=actor,
+        organisation=organisation,
+        email=email,
+        role=role,
+        token_hash=hash_token(raw),
+        invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.SAMSKAPA_INVITATION_DAYS),
     )
     save_as(invitation, actor)
@@ -126,7 +142,9 @@ def _ensure_an_admin_remains(membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_update(*, actor: User, organisation: Organisation, membership: Membership, role: str, title: str | None = None) -> Membership:
+def membership_update(
+    *, actor: User, organisation: Organisation, membership: Membership, role: str, title: str | None = None
+) -> Membership:
     require(actor, "orgs.manage_members", organisation)
     if role != Role.ADMIN:
         _ensure_an_admin_remains(membership)
@@ -155,7 +173,9 @@ def invitation_send(*, invitation: Invitation, link: str) -> None:
         "You have been invited to take part in %(org)s's integration work on Samskapa as %(role)s.\n\n"
         "Open this link to accept (it works once, until %(expires)s):\n%(link)s\n"
     ) % {
-        "org": invitation.organisation, "role": invitation.get_role_display(), "link": link,
+        "org": invitation.organisation,
+        "role": invitation.get_role_display(),
+        "link": link,
         "expires": invitation.expires_at.date().isoformat(),
     }
     send_mail(subject, body, None, [invitation.email], fail_silently=True)

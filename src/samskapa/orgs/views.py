@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from samskapa.accounts.services import user_get_or_create
 from samskapa.core.errors import ApplicationError
 from samskapa.core.selectors import job_list
+from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.orgs import selectors, services
 from samskapa.orgs.forms import (
@@ -25,13 +26,13 @@ from samskapa.orgs.forms import (
 
 
 @org_view()
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     return render(request, "orgs/dashboard.html", {"jobs": job_list(organisation=org)[:5]})
 
 
 @login_required
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: OrgRequest) -> HttpResponse:
     if not request.user.is_staff:
         raise PermissionDenied
     form = OrganisationCreateForm(request.POST or None)
@@ -44,7 +45,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 
 @org_view("orgs.change_organisation")
-def organisation_settings(request: HttpRequest) -> HttpResponse:
+def organisation_settings(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     initial = {f: getattr(org, f) for f in services.EDITABLE_ORGANISATION_FIELDS}
     form = OrganisationForm(request.POST or None, initial=initial)
@@ -63,7 +64,7 @@ def organisation_settings(request: HttpRequest) -> HttpResponse:
 
 
 @org_view("orgs.view_members")
-def member_list(request: HttpRequest) -> HttpResponse:
+def member_list(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     form = InvitationForm(request.POST or None)
     new_link = None
@@ -71,16 +72,22 @@ def member_list(request: HttpRequest) -> HttpResponse:
         if not request.user.has_perm("orgs.manage_members", org):
             raise PermissionDenied
         if form.is_valid():
-            created = call_service(form, services.invitation_create, actor=request.user, organisation=org, **form.cleaned_data)
+            created = call_service(
+                form, services.invitation_create, actor=request.user, organisation=org, **form.cleaned_data
+            )
             if created:
                 invitation, raw = created
                 new_link = request.build_absolute_uri(reverse("invitation-accept", args=[raw]))
                 services.invitation_send(invitation=invitation, link=new_link)
-                messages.success(request, _("The invitation was created and sent to %(email)s.") % {"email": invitation.email})
+                messages.success(
+                    request, _("The invitation was created and sent to %(email)s.") % {"email": invitation.email}
+                )
                 form = InvitationForm()
     context = {
         "members": selectors.member_list(organisation=org),
-        "invitations": selectors.invitation_list(organisation=org).filter(accepted_at__isnull=True, revoked_at__isnull=True),
+        "invitations": selectors.invitation_list(organisation=org).filter(
+            accepted_at__isnull=True, revoked_at__isnull=True
+        ),
         "form": form,
         "new_link": new_link,
         "can_manage": request.user.has_perm("orgs.manage_members", org),
@@ -89,19 +96,26 @@ def member_list(request: HttpRequest) -> HttpResponse:
 
 
 @org_view("orgs.manage_members")
-def member_edit(request: HttpRequest, membership_id: int) -> HttpResponse:
+def member_edit(request: OrgRequest, membership_id: int) -> HttpResponse:
     org = request.organisation
     membership = selectors.member_get(organisation=org, membership_id=membership_id)
     form = MembershipForm(request.POST or None, initial={"role": membership.role, "title": membership.title})
     if request.method == "POST":
         if "remove" in request.POST:
-            removed = call_service(form, services.membership_remove, actor=request.user, organisation=org, membership=membership)
+            removed = call_service(
+                form, services.membership_remove, actor=request.user, organisation=org, membership=membership
+            )
             if not form.errors:
                 messages.success(request, _("%(user)s is no longer a member.") % {"user": membership.user})
                 return redirect("orgs:members", org_slug=org.slug)
             del removed
         elif form.is_valid() and call_service(
-            form, services.membership_update, actor=request.user, organisation=org, membership=membership, **form.cleaned_data
+            form,
+            services.membership_update,
+            actor=request.user,
+            organisation=org,
+            membership=membership,
+            **form.cleaned_data,
         ):
             messages.success(request, _("The role was saved."))
             return redirect("orgs:members", org_slug=org.slug)
@@ -110,7 +124,7 @@ def member_edit(request: HttpRequest, membership_id: int) -> HttpResponse:
 
 @require_POST
 @org_view("orgs.manage_members")
-def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+def invitation_revoke(request: OrgRequest, invitation_id: int) -> HttpResponse:
     org = request.organisation
     invitation = selectors.invitation_get(organisation=org, invitation_id=invitation_id)
     try:
@@ -122,7 +136,7 @@ def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
     return redirect("orgs:members", org_slug=org.slug)
 
 
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_accept(request: OrgRequest, token: str) -> HttpResponse:
     """Open an invitation link: join with the current account, or create one for the invited email."""
     try:
         invitation = services.invitation_for_token(token)

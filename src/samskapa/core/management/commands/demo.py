@@ -11,7 +11,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Password for demo@samskapa.test (default: a random one, printed).")
         parser.add_argument(
-            "--allow-production", action="store_true",
+            "--allow-production",
+            action="store_true",
             help="Load the demo even though DEBUG is off (never on a real installation).",
         )
 

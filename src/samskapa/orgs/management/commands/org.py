@@ -31,8 +31,13 @@ class Command(BaseCommand):
         admin.is_staff = True  # organisation_create is for platform administrators
         try:
             org = organisation_create(
-                actor=admin, name=o["name"], slug=o["slug"], country=o["country"], municipality_code=o["code"],
-                default_language=o["language"], languages=[x for x in o["languages"].split(",") if x],
+                actor=admin,
+                name=o["name"],
+                slug=o["slug"],
+                country=o["country"],
+                municipality_code=o["code"],
+                default_language=o["language"],
+                languages=[x for x in o["languages"].split(",") if x],
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
