@@ -40,6 +40,8 @@ def features(raw: dict[str, float], shape: str, n_words: int) -> dict[str, list[
     total = sum(raw.values()) or 1.0
     top = max(raw.values(), default=0.0) or 1.0
     length = math.log1p(n_words)
+    named = sum(1 for v in raw.values() if v >= 1.0)  # several areas named: an enumeration
+    enumeration = 1.0 if named >= 3 else 0.0
     out = {}
     for code in CODES:
         s = raw.get(code, 0.0)
@@ -52,6 +54,7 @@ def features(raw: dict[str, float], shape: str, n_words: int) -> dict[str, list[
             length,
             s / math.sqrt(max(n_words, 1)),
             1.0 if shape == "item" else 0.0,
+            enumeration * (1.0 if s >= 1.0 else 0.0),
         ]
     return out
 

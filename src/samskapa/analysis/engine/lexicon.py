@@ -21,6 +21,7 @@ CODES = ("EDU", "EMP", "HEA", "HOU", "PAR", "CHI", "EQU", "INF", "GOV", "MON")
 DATA_DIR = Path(__file__).parent / "data"
 WEIGHTS = {"strong": 1.0, "weak": 0.5}
 REPEAT_WEIGHT = 0.3  # a term said again adds a little, not as much as a new term
+WEAK_CAP = 0.5  # weak terms only support strong ones: alone they never reach 1.0
 
 
 @dataclass(frozen=True)
@@ -154,19 +155,24 @@ class Lexicon:
         result: dict[str, AreaHits] = {}
         for area, positions in best.items():
             seen: dict[str, int] = {}
-            score = 0.0
+            score = weak = 0.0
             terms: list[str] = []
             for pos in sorted(positions):
                 weight, _source, surface = positions[pos]
                 if pos in blocked[area] or weight == 0.0:
                     continue
                 if surface in seen:
-                    score += REPEAT_WEIGHT * weight if seen[surface] < 3 else 0.0
+                    gain = REPEAT_WEIGHT * weight if seen[surface] < 3 else 0.0
                     seen[surface] += 1
                 else:
                     seen[surface] = 1
-                    score += weight
+                    gain = weight
                     terms.append(surface)
+                if weight < 1.0:
+                    weak += gain
+                else:
+                    score += gain
+            score += min(weak, WEAK_CAP)
             if score > 0:
                 result[area] = AreaHits(round(score, 3), terms)
         return result

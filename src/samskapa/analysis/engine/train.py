@@ -25,7 +25,7 @@ L2 = 1.0
 ITERATIONS = 50
 DECIMALS = 5
 FEATURE_NAMES = ["score", "log_score", "share_of_top", "share_of_total", "at_least_one",
-                 "log_words", "score_per_sqrt_word", "is_item"]
+                 "log_words", "score_per_sqrt_word", "is_item", "named_in_enumeration"]
 
 
 def load_examples(path: Path = DATA_DIR / "examples.jsonl") -> list[dict]:
