@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,10 @@ from .lexicon import CODES, DATA_DIR, Lexicon
 from .text import passage_shape, strip_bullet, word_count
 
 UNLABELLED_SHAPES = frozenset({"heading", "toc", "meta", "procedural"})
+# "The programme has four themes: work, housing, education and health." The taxonomy labels
+# such enumerations in running text item by item: every theme named in the list counts.
+_ENUMERATION = re.compile(r":\s*([^:.;!?]{8,300})")
+_LIST_SEPARATOR = re.compile(r",|\s(?:och|and|ja|sekä|og|und|samt|&)\s|\s[-–•]\s")
 
 
 @dataclass
@@ -92,6 +97,20 @@ class Classifier:
             probs[code] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
         return probs
 
+    def enumerated_areas(self, text: str) -> set[str]:
+        """Areas named in a short-item list after a colon (at least three items)."""
+        found: set[str] = set()
+        for m in _ENUMERATION.finditer(text):
+            items = [i for i in _LIST_SEPARATOR.split(m.group(1)) if i.strip()]
+            if len(items) < 3 or max(len(i.split()) for i in items) > 5:
+                continue
+            for item in items:
+                raw, _ = self.raw_scores(item)
+                if raw:
+                    top = max(raw.values())
+                    found.update(a for a, v in raw.items() if v == top and v >= 0.5)
+        return found
+
     def classify(self, text: str, shape: str | None = None) -> PassageLabels:
         shape = shape or passage_shape(text)
         body = strip_bullet(text) if shape == "item" else text
@@ -99,6 +118,9 @@ class Classifier:
         if shape in UNLABELLED_SHAPES:
             return PassageLabels([], {c: 0.0 for c in CODES}, terms, shape)
         probs = self.probabilities(raw, shape, word_count(body))
+        enumerated = self.enumerated_areas(body) if ":" in body else set()
+        for code in enumerated:
+            probs[code] = max(probs[code], self.threshold)
         labels = [c for c in CODES if probs[c] >= self.threshold]
         return PassageLabels(labels, {c: round(p, 4) for c, p in probs.items()}, terms, shape)
 

@@ -32,7 +32,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bour ambition\b", r"overgripande (?:mal|malsattning)\w*", r"\bmalet (?:for|med) \w+",
         r"\bmalsattning\w* (?:for|med|ar)\b", r"\bpaamaara\w*", r"\byleistavoit\w*",
         r"\bovergripende mal\w*", r"\boverordnede? mal\w*", r"\bformalet med\b",
-        r"\bleitziel\w*", r"\bdas ziel (?:der|des|ist)\b"),
+        r"\bleitziel\w*", r"\bdas ziel (?:der|des|ist)\b", r"\bsyftet med\b",
+        r"\btavoitteena on\b", r"\bett mal (?:i|for) (?:var|den|strategin)\w*",
+        r"\bthe aim of (?:the|this|our)\b", r"\bwe want (?:to be|every|all)\b",
+        r"\bvi vill (?:vara|att alla)\b", r"\bhensikten med\b", r"\bformalet\b",
+        r"\bzukunft\b[^.]{0,40}\balle\b"),
     "target_groups": _re(
         r"\btarget groups?\b", r"\bmalgrupp\w*", r"\bkohderyhm\w*", r"\bmalgruppe\w*",
         r"\bzielgruppe\w*", r"\bgaller (?:for|bade for)\b", r"\bgalder (?:for|bade for)\b",
@@ -50,7 +54,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bansvarar for\b", r"\bhar ansvar(?:et)? for\b", r"\bansvarig\w* (?:for|ar)\b",
         r"\bansvaret for\b", r"\bvastaa\b", r"\bvastuussa\b", r"\bvastuutaho\w*",
         r"\bansvarleg\w*", r"\bansvarlig\w*", r"\bzustandig\w*", r"\bverantwortlich\w*",
-        r"\bhar ansvaret\b", r"\bpolicy team\b"),
+        r"\bhar ansvaret\b", r"\bpolicy team\b", r"\bteam to deliver\b",
+        r"\blead (?:partner|organisation|department)\b", r"\bansvar(?:ig|et|ar)\b",
+        r"\bvastuu(?:taho|henkilo|yksikko)\w*", r"\bvastaa\w* (?:ohjelman|toimeenpan)\w*",
+        r"\bfoljer upp (?:utfallet|malen|arbetet)\b", r"\bsamordnas (?:genom|av)\b",
+        r"\bkoordinoi\w*\b", r"\bkoordiniert\b", r"\bfederfuhrend\w*"),
     "timeline": _re(
         _PERIOD, r"\b(?:short|medium|long)[- ]term\b", r"\bby (?:the end of )?" + _YEAR,
         r"\b(?:senast|fram till|till och med|innan) (?:\w+ )?" + _YEAR,
@@ -77,7 +85,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\badressatenbeteiligung\w*", r"\bbeteiligung der\b", r"\bburgerbeteiligung\w*",
         r"\bin consultation with\b", r"\bdeveloped (?:with|together with|in partnership with)\b",
         r"\bengaging a wide range\b", r"\bmigrants?' (?:voice|participation)\b",
-        r"\bvaikuttamismahdollisuu\w*"),
+        r"\bvaikuttamismahdollisuu\w*", r"\bmigrant-led\b", r"\brefugee-led\b",
+        r"\brefugee (?:and migrant )?forum\b", r"\bcommunity organisations\b",
+        r"\brepresentatives of (?:migrant|refugee|communit)\w*",
+        r"\brepresentanter (?:for|fran) (?:invandrar|olika|foreningar|civilsamhallet)\w*",
+        r"\bmaahanmuuttajien edustaj\w*", r"\bmaahanmuuttajajarjesto\w*",
+        r"\blausunto\w*", r"\bosallistettu\w*", r"\beinbezogen\b", r"\beinbezieh\w*",
+        r"\bin die planung\b", r"\binnvandrerrad\w*", r"\bintegrationsrad\w*",
+        r"\bindvandrerrad\w*", r"\bmultiple stakeholders?\b", r"\bmulti-stakeholder\b"),
     "children_perspective": _re(
         r"\bbarnperspektiv\w*", r"\bbarnkonvention\w*", r"\bbarnkonsekvens\w*",
         r"\blapsivaikutu\w*", r"\blapsen oikeu\w*", r"\buncrc\b", r"\brights of the child\b",
@@ -121,7 +136,7 @@ def detect_elements(passages, labels=None, max_evidence: int = 3) -> dict[str, E
                 evidence.append(_evidence(p, m.group(0)))
         results[name] = ElementResult(bool(evidence), evidence[:max_evidence])
     groups = [(i, p) for i, p in usable if _GROUP_WORDS.search(folded[i])]
-    if not results["target_groups"].present and len(groups) >= 2:
+    if not results["target_groups"].present and groups:
         results["target_groups"] = ElementResult(
             True, [_evidence(p, _GROUP_WORDS.search(folded[i]).group(0))
                    for i, p in groups[:max_evidence]])
