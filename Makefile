@@ -28,6 +28,15 @@ $(VENV)/.install-stamp: pyproject.toml package.json
 
 install: $(VENV)/.install-stamp
 	@$(PY) -m samskapa.core.catalogues compile
+	@# OCR of scanned PDFs uses Debian's tesseract with Swedish, Finnish and English data.
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -q '^fin$$'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's tesseract-ocr (swe, fin, eng) for scanned documents"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      tesseract-ocr tesseract-ocr-swe tesseract-ocr-fin tesseract-ocr-eng >/dev/null) \
+	      || echo "SKIP: tesseract could not be installed; scanned PDFs will be reported as unreadable"; \
+	  else echo "SKIP: tesseract is missing and apt-get is not usable; scanned PDFs cannot be read"; fi; \
+	fi
 
 $(VENV)/.test-stamp: $(VENV)/.install-stamp
 	$(PY) -m pip install --quiet -e '.[test]'
