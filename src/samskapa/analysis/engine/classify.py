@@ -18,12 +18,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import CODES, DATA_DIR, Lexicon
-from .text import passage_shape, strip_bullet, word_count
+from .text import fold, passage_shape, strip_bullet, word_count
 
 UNLABELLED_SHAPES = frozenset({"heading", "toc", "meta", "procedural"})
 # "The programme has four themes: work, housing, education and health." The taxonomy labels
 # such enumerations in running text item by item: every theme named in the list counts.
-_ENUMERATION = re.compile(r":\s*([^:.;!?]{8,300})")
+_ENUMERATION = re.compile(
+    r"(?:area|theme|priorit|focus|pillar|strand|omrad|tema|helhet|fokus|malen|painopist|teema|"
+    r"osa-alue|tavoitte|innsats|satsning|handlungsfeld|schwerpunkt|themen|bereich)"
+    r"[^:.;!?]{0,60}:\s*([^:.;!?]{8,300})")
 _LIST_SEPARATOR = re.compile(r",|\s(?:och|and|ja|sekä|og|und|samt|&)\s|\s[-–•]\s")
 
 
@@ -100,7 +103,7 @@ class Classifier:
     def enumerated_areas(self, text: str) -> set[str]:
         """Areas named in a short-item list after a colon (at least three items)."""
         found: set[str] = set()
-        for m in _ENUMERATION.finditer(text):
+        for m in _ENUMERATION.finditer(fold(text)):
             items = [i for i in _LIST_SEPARATOR.split(m.group(1)) if i.strip()]
             if len(items) < 3 or max(len(i.split()) for i in items) > 5:
                 continue
@@ -114,6 +117,9 @@ class Classifier:
     def classify(self, text: str, shape: str | None = None) -> PassageLabels:
         shape = shape or passage_shape(text)
         body = strip_bullet(text) if shape == "item" else text
+        cells = [c.strip() for c in body.split(" | ") if c.strip()]
+        if len(cells) >= 3:  # a table row: the action itself, not its theme/owner/time columns
+            body = max(cells, key=len)
         raw, terms = self.raw_scores(body)
         if shape in UNLABELLED_SHAPES:
             return PassageLabels([], {c: 0.0 for c in CODES}, terms, shape)

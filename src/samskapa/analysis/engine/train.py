@@ -43,6 +43,9 @@ def design_matrix(examples: list[dict], lexicon: Lexicon):
         if shape in ("heading", "toc", "meta", "procedural"):
             continue  # the rules, not the model, decide these
         body = strip_bullet(ex["text"]) if shape == "item" else ex["text"]
+        cells = [c.strip() for c in body.split(" | ") if c.strip()]
+        if len(cells) >= 3:
+            body = max(cells, key=len)
         raw, _ = clf.raw_scores(body)
         feats = features(raw, shape, word_count(body))
         for k, code in enumerate(CODES):
