@@ -27,6 +27,9 @@ BULLET_RE = re.compile(r"^\s*(?:[•·▪◦●○■□►▶✓✔\-–—*>]|
 MULTILEVEL_NUMBER_RE = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s")
 TOC_RE = re.compile(r"(?:\.{3,}|…|\s\.\s\.\s)\s*\d+")
 URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(?:pdf|docx?|html?)\b", re.I)
+EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+CONTACT_RE = re.compile(r"\b(?:contact|kontakt\w*|yhteytta|ota yhteys|yhteystied\w*|"
+                        r"email|e-post|sahkoposti\w*|epost|mail)\b")
 DATE_RE = re.compile(r"^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\W*$")
 _END_PUNCT = (".", "!", ";", ",")
 
@@ -64,6 +67,8 @@ def passage_shape(text: str) -> str:
         return "toc"
     if DATE_RE.match(t) or (URL_RE.search(t) and words < 25):
         return "meta"
+    if EMAIL_RE.search(t) and words < 60 and CONTACT_RE.search(fold(t)):
+        return "meta"  # "contact us at ..." boilerplate
     letters = sum(ch.isalpha() for ch in t)
     if letters < 0.5 * len(t.replace(" ", "")):
         return "meta"
