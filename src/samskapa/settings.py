@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "samskapa.accounts",
     "samskapa.orgs",
     "samskapa.api",
+    "samskapa.strategy",
+    "samskapa.actions",
 ]
 
 MIDDLEWARE = [

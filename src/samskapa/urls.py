@@ -16,6 +16,8 @@ urlpatterns = [
     path("invite/<str:token>/", org_views.invitation_accept, name="invitation-accept"),
     path("orgs/new/", org_views.organisation_create, name="organisation-create"),
     path("o/<slug:org_slug>/", include("samskapa.orgs.urls")),
+    path("o/<slug:org_slug>/strategy/", include("samskapa.strategy.urls")),
+    path("o/<slug:org_slug>/actions/", include("samskapa.actions.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
