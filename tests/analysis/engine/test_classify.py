@@ -20,7 +20,7 @@ CLEAR = [
     ("Maahanmuuttajien työllisyyttä edistetään työkokeiluilla ja palkkatuella.", {"EMP"}),
     ("Mielenterveyspalveluja ja psykososiaalista tukea tarjotaan traumatisoituneille.", {"HEA"}),
     ("Ohjelmaa toteutetaan yhteistyössä järjestöjen ja TE-toimiston kanssa.", {"GOV"}),
-    ("Lasten ja nuorten harrastamista tuetaan koulun jälkeen.", {"CHI", "PAR"}),
+    ("Lasten ja nuorten harrastuksia ja liikuntaa tuetaan.", {"CHI", "PAR"}),
     ("Refugees can get free advice and information in their own language, with interpreters.",
      {"INF"}),
     ("Sports clubs, libraries and volunteering bring residents together and build belonging.",
