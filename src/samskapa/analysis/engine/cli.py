@@ -97,7 +97,7 @@ def analyse_main(argv: list[str]) -> int:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            print(f"samskapa analyse: {name}: cannot read the file ({exc.strerror}).",
+            print(f"samskapa analyse: {name}: cannot read the file ({exc.strerror}).",  # noqa: T201
                   file=sys.stderr)
             status = EXIT_DOCUMENT
             continue
@@ -107,19 +107,19 @@ def analyse_main(argv: list[str]) -> int:
                                    ocr=False if args.no_ocr else None)
         except DocumentError as exc:
             progress.close()
-            print(f"samskapa analyse: {name}: {exc.message}", file=sys.stderr)
+            print(f"samskapa analyse: {name}: {exc.message}", file=sys.stderr)  # noqa: T201 - command-line output
             status = EXIT_DOCUMENT
             continue
         progress.close()
         reports.append(report)
         if args.format == "text":
-            print(_text_report(report))
-            print()
+            print(_text_report(report))  # noqa: T201 - command-line output
+            print()  # noqa: T201 - command-line output
     if args.format == "json":
         docs = [r.to_dict(include_passages=args.passages) for r in reports]
         json.dump(docs[0] if len(args.files) == 1 and docs else docs, sys.stdout,
                   ensure_ascii=False, indent=2)
-        print()
+        print()  # noqa: T201 - command-line output
     return status
 
 
@@ -139,7 +139,7 @@ def classify_main(argv: list[str]) -> int:
     try:
         rows = _read_passages(args.input)
     except (OSError, ValueError) as exc:
-        print(f"samskapa classify: {exc}", file=sys.stderr)
+        print(f"samskapa classify: {exc}", file=sys.stderr)  # noqa: T201 - command-line output
         return EXIT_USAGE
     from .classify import classify_texts
 
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {"analyse": analyse_main, "analyze": analyse_main, "classify": classify_main}
     if not argv or argv[0] not in commands:
-        print("usage: python -m samskapa.analysis.engine.cli {analyse,classify} ...",
+        print("usage: python -m samskapa.analysis.engine.cli {analyse,classify} ...",  # noqa: T201
               file=sys.stderr)
         return EXIT_USAGE
     return commands[argv[0]](argv[1:])

@@ -71,8 +71,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"fortschreib\w*|uberpruf\w*)[^.]{{0,80}}(?:{_YEAR}|arlig\w*|annual\w*|every \w+ years?|"
         rf"each year|vart \w+ ar|varje ar|joka \w+ vuosi|vuosittain|valtuustokau\w*|"
         rf"hvert \w+ ar|alle \w+ jahre|jahrlich\w*|lakisaat\w*|at least every)",
-        rf"\b(?:annual|yearly|arlig|vuosittainen|arlige?) (?:review|revision|evaluation|"
-        rf"uppfoljning|utvardering|arviointi|revidering|evaluering)\w*",
+        r"\b(?:annual|yearly|arlig|vuosittainen|arlige?) (?:review|revision|evaluation|"
+        r"uppfoljning|utvardering|arviointi|revidering|evaluering)\w*",
         r"\blakisaateinen paivitys\w*", r"\bat least every (?:four|two|three|\d) years\b"),
     "co_creation_described": _re(
         r"\bconsult\w*", r"\bco-?creat\w*", r"\bco-?design\w*", r"\bco-?produc\w*",

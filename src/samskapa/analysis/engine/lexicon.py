@@ -7,13 +7,12 @@ Norwegian, Danish and German are found without a lemmatiser: ``bostad*`` is a pr
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-
-import bisect
 
 from .text import TOKEN_RE, fold
 

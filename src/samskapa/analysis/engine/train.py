@@ -99,10 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(model, indent=1, ensure_ascii=False) + "\n"
     if args.check:
         same = target.exists() and target.read_text(encoding="utf-8") == text
-        print("model.json is up to date" if same else "model.json differs from a retrain")
+        print("model.json is up to date" if same else "model.json differs from a retrain")  # noqa: T201 - command-line output
         return 0 if same else 1
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target} from {model['n_examples']} examples")
+    print(f"wrote {target} from {model['n_examples']} examples")  # noqa: T201 - command-line output
     return 0
 
 
