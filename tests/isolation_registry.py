@@ -18,3 +18,19 @@ ID_MAKERS = {
 # invitation and password-reset secrets (tests/orgs/test_invitations.py, tests/accounts/),
 # a person's own tokens (tests/accounts/test_tokens.py).
 NOT_ORGANISATION_SCOPED = {"token", "uidb64", "token_id"}
+
+
+def _document(org):
+    from tests.analysis.factories import DocumentFactory
+
+    return DocumentFactory(organisation=org, title="SECRET-B strategy").pk
+
+
+def _passage(org):
+    from tests.analysis.factories import PassageFactory
+
+    return PassageFactory(organisation=org, text="SECRET-B passage").pk
+
+
+ID_MAKERS["document_id"] = _document
+ID_MAKERS["passage_id"] = _passage

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "samskapa.api",
     "samskapa.strategy",
     "samskapa.actions",
+    "samskapa.analysis",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("samskapa.orgs.urls")),
     path("o/<slug:org_slug>/strategy/", include("samskapa.strategy.urls")),
     path("o/<slug:org_slug>/actions/", include("samskapa.actions.urls")),
+    path("o/<slug:org_slug>/documents/", include("samskapa.analysis.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,48 @@
+"""The background work of the gap analysis: read, classify and store one document."""
+
+from django.utils.translation import gettext as _
+
+from samskapa.analysis import engine
+from samskapa.analysis.models import Document
+from samskapa.analysis.services import document_mark_failed, document_store_analysis
+from samskapa.core.errors import ApplicationError
+from samskapa.core.jobs import job_handler
+
+STAGES = {"extract": _("Reading pages"), "ocr": _("Reading scanned pages"), "classify": _("Classifying passages")}
+
+
+def error_message(code: str) -> str:
+    messages = {
+        "encrypted": _("The document is encrypted. Upload a copy without a password."),
+        "corrupt": _("The file is damaged or not the kind of file its name says."),
+        "empty": _("No text was found in the document."),
+        "image_only": _("The document is scanned images and text recognition (OCR) is not installed here."),
+        "too_large": _("The document is larger than the limit."),
+        "too_many_pages": _("The document has more pages than can be analysed."),
+        "zip_bomb": _("The file unpacks to far more than a document can hold and was refused."),
+        "unsupported": _("This kind of file cannot be analysed."),
+        "ocr_failed": _("Text recognition (OCR) failed on the scanned pages."),
+    }
+    return messages.get(code, _("The document could not be read."))
+
+
+@job_handler("analysis.document")
+def analyse_document(job, progress) -> dict:
+    document = Document.objects.get(pk=job.params["document_id"], organisation=job.organisation)
+    Document.objects.filter(pk=document.pk).update(status=Document.Status.ANALYSING)
+
+    def report_progress(stage: str, done: int, total: int) -> None:
+        # Three stages share one bar: reading is the first half, classifying the second.
+        offset = 0 if stage in ("extract", "ocr") else 50
+        progress(offset + (50 * done // max(total, 1)), 100, str(STAGES.get(stage, stage)))
+
+    with document.file.open("rb") as handle:
+        data = handle.read()
+    try:
+        report = engine.analyse_bytes(data, document.original_filename, progress=report_progress)
+    except engine.DocumentError as error:
+        document_mark_failed(document=document, code=error.code)
+        raise ApplicationError(error_message(error.code)) from error
+    document_store_analysis(document=document, report=report)
+    job.result_url = f"/o/{job.organisation.slug}/documents/{document.pk}/"
+    return {"document_id": document.pk, "gaps": report.gaps()}
