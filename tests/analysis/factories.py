@@ -1,8 +1,8 @@
 import factory
 from django.core.files.base import ContentFile
+from tests.factories import OrganisationFactory
 
 from samskapa.analysis.models import Document, Passage
-from tests.factories import OrganisationFactory
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
