@@ -67,3 +67,46 @@ class JobFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     kind = "test.count"
     title = factory.Sequence(lambda n: f"Background job {n}")
+
+
+# strategy
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.Strategy"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Integrationsstrategi {n}")
+    language = "sv"
+    period_start = 2025
+    period_end = 2028
+
+
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.FocusArea"
+
+    strategy = factory.SubFactory(StrategyFactory)
+    organisation = factory.SelfAttribute("strategy.organisation")
+    title = factory.Sequence(lambda n: f"Fokusområde {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.Goal"
+
+    focus_area = factory.SubFactory(FocusAreaFactory)
+    organisation = factory.SelfAttribute("focus_area.organisation")
+    text = factory.Sequence(lambda n: f"Mål {n}")
+
+
+class StrategyVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.StrategyVersion"
+
+    strategy = factory.SubFactory(StrategyFactory)
+    organisation = factory.SelfAttribute("strategy.organisation")
+    number = factory.Sequence(lambda n: n + 1)
+    snapshot = factory.LazyAttribute(lambda v: {"title": v.strategy.title, "focus_areas": []})

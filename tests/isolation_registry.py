@@ -4,7 +4,15 @@ When a new route takes a new ``<something_id>``, add a maker here: the walker fa
 parameters it does not know, so no route escapes the check.
 """
 
-from tests.factories import InvitationFactory, JobFactory, MembershipFactory
+from tests.factories import (
+    FocusAreaFactory,
+    GoalFactory,
+    InvitationFactory,
+    JobFactory,
+    MembershipFactory,
+    StrategyFactory,
+    StrategyVersionFactory,
+)
 
 from samskapa.orgs.models import Role
 
@@ -12,6 +20,18 @@ ID_MAKERS = {
     "membership_id": lambda org: MembershipFactory(organisation=org, role=Role.ADMIN).pk,
     "invitation_id": lambda org: InvitationFactory(organisation=org).pk,
     "job_id": lambda org: JobFactory(organisation=org, title="SECRET-B job").pk,
+    "strategy_id": lambda org: StrategyFactory(organisation=org, title="SECRET-B strategy").pk,
+    "focus_area_id": lambda org: (
+        FocusAreaFactory(strategy=StrategyFactory(organisation=org), title="SECRET-B focus area").pk
+    ),
+    "goal_id": lambda org: (
+        GoalFactory(focus_area=FocusAreaFactory(strategy=StrategyFactory(organisation=org)), text="SECRET-B goal").pk
+    ),
+    "version_id": lambda org: (
+        StrategyVersionFactory(
+            strategy=StrategyFactory(organisation=org), snapshot={"title": "SECRET-B version", "focus_areas": []}
+        ).pk
+    ),
 }
 
 # Parameters that are not organisation objects; their routes are tested on their own:

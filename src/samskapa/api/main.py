@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from samskapa.api import orgs
+from samskapa.api import strategy as strategy_api
 from samskapa.api.auth import api_auth
 from samskapa.api.errors import register_error_handlers
 
@@ -19,3 +20,4 @@ api = NinjaAPI(
 )
 register_error_handlers(api)
 api.add_router("/", orgs.router)
+api.add_router("/", strategy_api.router)
