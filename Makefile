@@ -74,13 +74,13 @@ test-postgres:
 	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-stamp
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy
 
 format: $(VENV)/.test-stamp
-	$(VENV)/bin/ruff format src tests bench
-	$(VENV)/bin/ruff check --fix src tests bench
+	$(VENV)/bin/ruff format src tests bench scripts
+	$(VENV)/bin/ruff check --fix src tests bench scripts
 
 messages: install
 	cd src/samskapa && ../../$(SAMSKAPA) makemessages -l sv -l fi -l en --no-obsolete --no-location -i "analysis/engine/*"

@@ -89,8 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     report = analyse_bytes(pdf, "bench.pdf", ocr=False)
     e2e = time.perf_counter() - t0
-    print(f"{args.pages}-page text PDF end to end: {e2e:.2f} s ({len(report.passages)} passages, "
-          f"{report.n_pages} pages)   (target < 5 s)")
+    print(
+        f"{args.pages}-page text PDF end to end: {e2e:.2f} s ({len(report.passages)} passages, "
+        f"{report.n_pages} pages)   (target < 5 s)"
+    )
     print(f"peak memory (max RSS): {peak_rss_mib():.0f} MiB   (target < 1024 MiB)")
     return 0
 

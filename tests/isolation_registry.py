@@ -54,3 +54,12 @@ def _passage(org):
 
 ID_MAKERS["document_id"] = _document
 ID_MAKERS["passage_id"] = _passage
+
+
+def _actor(org):
+    from tests.actors.factories import ActorFactory
+
+    return ActorFactory(organisation=org, name="SECRET-B actor").pk
+
+
+ID_MAKERS["actor_id"] = _actor

@@ -61,8 +61,13 @@ INSTALLED_APPS = [
     "samskapa.orgs",
     "samskapa.api",
     "samskapa.strategy",
+    "samskapa.actors",
     "samskapa.actions",
+    "samskapa.cocreation",
+    "samskapa.indicators",
     "samskapa.analysis",
+    "samskapa.reports",
+    "samskapa.publicsite",
 ]
 
 MIDDLEWARE = [

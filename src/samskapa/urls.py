@@ -18,7 +18,11 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("samskapa.orgs.urls")),
     path("o/<slug:org_slug>/strategy/", include("samskapa.strategy.urls")),
     path("o/<slug:org_slug>/actions/", include("samskapa.actions.urls")),
+    path("o/<slug:org_slug>/actors/", include("samskapa.actors.urls")),
+    path("o/<slug:org_slug>/cocreation/", include("samskapa.cocreation.urls")),
+    path("o/<slug:org_slug>/indicators/", include("samskapa.indicators.urls")),
     path("o/<slug:org_slug>/documents/", include("samskapa.analysis.urls")),
+    path("p/", include("samskapa.publicsite.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,11 @@
 
 from ninja import NinjaAPI
 
+from samskapa.api import actions as actions_api
+from samskapa.api import actors as actors_api
+from samskapa.api import analysis as analysis_api
+from samskapa.api import cocreation as cocreation_api
+from samskapa.api import indicators as indicators_api
 from samskapa.api import orgs
 from samskapa.api import strategy as strategy_api
 from samskapa.api.auth import api_auth
@@ -21,3 +26,8 @@ api = NinjaAPI(
 register_error_handlers(api)
 api.add_router("/", orgs.router)
 api.add_router("/", strategy_api.router)
+api.add_router("/", actors_api.router)
+api.add_router("/", actions_api.router)
+api.add_router("/", cocreation_api.router)
+api.add_router("/", indicators_api.router)
+api.add_router("/", analysis_api.router)

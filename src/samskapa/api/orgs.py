@@ -2,15 +2,14 @@
 
 from datetime import datetime
 
-from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
 from samskapa.api.scope import org_scope
-from samskapa.core.types import OrgRequest
 from samskapa.core.selectors import job_get
+from samskapa.core.types import OrgRequest
 from samskapa.orgs import selectors, services
 from samskapa.orgs.models import Country, Role
 from samskapa.orgs.selectors import membership_list_for_user

@@ -5,7 +5,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -38,12 +38,21 @@ def org_view(capability: str = "orgs.view_organisation") -> Callable:
 
 
 def call_service(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run a service; an ApplicationError becomes a form error and nothing is changed."""
+    """Run a service and return its result (True when it returns nothing).
+
+    Refusals (ApplicationError) and validation errors become form errors, on the field they
+    name when the form has it; the service is atomic, so nothing has changed.
+    """
     try:
-        return service(**kwargs)
+        result = service(**kwargs)
+    except ValidationError as error:
+        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
+            form.add_error(field if field in form.fields else None, errors)
     except ApplicationError as error:
         form.add_error(None, error.message)
-        return None
+    else:
+        return True if result is None else result
+    return None
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -1,6 +1,6 @@
 """The progress page of a background job; htmx polls its fragment, without JS it refreshes."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from samskapa.core.selectors import job_get

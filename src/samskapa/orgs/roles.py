@@ -23,6 +23,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "strategy.change_strategy": frozenset({A, C}),
     "strategy.adopt_strategy": frozenset({A, C}),
     "actions.change_action": frozenset({A, C, E}),
+    # the actor registry (stakeholder map): coordinators keep it, members read it
+    "actors.view_actors": frozenset({A, C, E, P, M, V}),
+    "actors.change_actors": frozenset({A, C}),
     "actions.post_progress": frozenset({A, C, E, P}),
     # co-creation: the committee takes part in its meetings
     "cocreation.view_consultations": frozenset({A, C, E, M, V}),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login, password_validation
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -49,17 +49,13 @@ def organisation_settings(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     initial = {f: getattr(org, f) for f in services.EDITABLE_ORGANISATION_FIELDS}
     form = OrganisationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(actor=request.user, organisation=org, **form.cleaned_data)
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The settings were saved."))
-            return redirect("orgs:settings", org_slug=org.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(form, services.organisation_update, actor=request.user, organisation=org, **form.cleaned_data)
+    ):
+        messages.success(request, _("The settings were saved."))
+        return redirect("orgs:settings", org_slug=org.slug)
     return render(request, "orgs/organisation_form.html", {"form": form})
 
 

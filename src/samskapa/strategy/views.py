@@ -1,7 +1,6 @@
 """Strategy pages: thin over the selectors and services."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
-from samskapa.core.views import org_view
+from samskapa.core.views import call_service, org_view
 from samskapa.strategy import selectors, services
 from samskapa.strategy.forms import (
     AdoptForm,
@@ -23,18 +22,6 @@ from samskapa.strategy.forms import (
 from samskapa.strategy.versions import compare, snapshot
 
 VIEW, CHANGE, ADOPT = "strategy.view_strategy", "strategy.change_strategy", "strategy.adopt_strategy"
-
-
-def _run(form, service, **kwargs):
-    """Call a service; refusals and validation errors become form errors and nothing changes."""
-    try:
-        return service(**kwargs) or True
-    except ValidationError as error:
-        for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
-            form.add_error(field if field in form.fields else None, errors)
-    except ApplicationError as error:
-        form.add_error(None, error.message)
-    return None
 
 
 def _form_page(request, form, *, title, submit, back, strategy=None):
@@ -62,7 +49,7 @@ def strategy_create(request: OrgRequest) -> HttpResponse:
         data = form.cleaned_data
         if not foundations:
             data.pop("foundation_ids")  # the defaults are created and chosen with the first strategy
-        strategy = _run(form, services.strategy_create, actor=request.user, organisation=org, **data)
+        strategy = call_service(form, services.strategy_create, actor=request.user, organisation=org, **data)
         if strategy:
             messages.success(request, _("The strategy was created as a draft."))
             return _to_detail(strategy)
@@ -95,7 +82,7 @@ def strategy_edit(request: OrgRequest, strategy_id: int) -> HttpResponse:
     form = StrategyForm(request.POST or None, initial=initial, foundations=foundations)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "strategy": strategy, **form.cleaned_data}
-        if _run(form, services.strategy_update, **kwargs):
+        if call_service(form, services.strategy_update, **kwargs):
             messages.success(request, _("The strategy was saved."))
             return _to_detail(strategy)
     back = ("strategy:detail", [strategy.pk])
@@ -108,7 +95,7 @@ def strategy_status(request: OrgRequest, strategy_id: int) -> HttpResponse:
     org = request.organisation
     strategy = selectors.strategy_get(organisation=org, strategy_id=strategy_id)
     form = StatusForm(request.POST)
-    if form.is_valid() and _run(
+    if form.is_valid() and call_service(
         form, services.strategy_set_status, actor=request.user, organisation=org, strategy=strategy, **form.cleaned_data
     ):
         messages.success(request, _("The status is now: %(status)s.") % {"status": strategy.get_status_display()})
@@ -123,7 +110,7 @@ def strategy_adopt(request: OrgRequest, strategy_id: int) -> HttpResponse:
     strategy = selectors.strategy_get(organisation=org, strategy_id=strategy_id)
     form = AdoptForm(request.POST or None, initial={"adopted_by": strategy.adopted_by})
     if request.method == "POST" and form.is_valid():
-        version = _run(
+        version = call_service(
             form, services.strategy_adopt, actor=request.user, organisation=org, strategy=strategy, **form.cleaned_data
         )
         if version:
@@ -157,7 +144,7 @@ def focus_area_create(request: OrgRequest, strategy_id: int) -> HttpResponse:
     form = FocusAreaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "strategy": strategy, **form.cleaned_data}
-        if _run(form, services.focus_area_create, **kwargs):
+        if call_service(form, services.focus_area_create, **kwargs):
             messages.success(request, _("The focus area was added."))
             return _to_detail(strategy)
     back = ("strategy:detail", [strategy.pk])
@@ -174,7 +161,7 @@ def focus_area_edit(request: OrgRequest, focus_area_id: int) -> HttpResponse:
     form = FocusAreaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "focus_area": area, **form.cleaned_data}
-        if _run(form, services.focus_area_update, **kwargs):
+        if call_service(form, services.focus_area_update, **kwargs):
             messages.success(request, _("The focus area was saved."))
             return _to_detail(area.strategy)
     context = {"form": form, "area": area, "strategy": area.strategy}
@@ -220,7 +207,11 @@ def goal_create(request: OrgRequest, focus_area_id: int) -> HttpResponse:
     area = selectors.focus_area_get(organisation=org, focus_area_id=focus_area_id)
     form = GoalForm(request.POST or None)
     kwargs = {"actor": request.user, "organisation": org, "focus_area": area}
-    if request.method == "POST" and form.is_valid() and _run(form, services.goal_create, **kwargs, **form.cleaned_data):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(form, services.goal_create, **kwargs, **form.cleaned_data)
+    ):
         messages.success(request, _("The goal was added."))
         return redirect(_detail_url(area.strategy) + f"#focus-area-{area.pk}")
     title = _("New goal in “%(area)s”") % {"area": area.title}
@@ -236,10 +227,10 @@ def goal_edit(request: OrgRequest, goal_id: int) -> HttpResponse:
     if request.method == "POST":
         strategy = goal.focus_area.strategy
         if "delete" in request.POST:
-            if _run(form, services.goal_delete, actor=request.user, organisation=org, goal=goal):
+            if call_service(form, services.goal_delete, actor=request.user, organisation=org, goal=goal):
                 messages.success(request, _("The goal was removed."))
                 return _to_detail(strategy)
-        elif form.is_valid() and _run(
+        elif form.is_valid() and call_service(
             form, services.goal_update, actor=request.user, organisation=org, goal=goal, **form.cleaned_data
         ):
             messages.success(request, _("The goal was saved."))
@@ -290,7 +281,7 @@ def foundation_list(request: OrgRequest) -> HttpResponse:
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied
-        if form.is_valid() and _run(
+        if form.is_valid() and call_service(
             form, services.foundation_create, actor=request.user, organisation=org, **form.cleaned_data
         ):
             messages.success(request, _("The foundation was added to the list."))

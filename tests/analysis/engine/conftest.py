@@ -85,12 +85,22 @@ def image_pdf_maker():
 
 @pytest.fixture
 def strategy_pdf() -> bytes:
-    return make_pdf([
-        ["Integrationsstrategi 2024–2027", "",
-         "Alla nyanlända vuxna ska erbjudas svenska för invandrare och",
-         "vuxenutbildning inom en månad efter att de flyttat till kommunen.", "",
-         "Bostadsbristen är stor och vi behöver fler hyresrätter för nyanlända."],
-        ["Uppföljning", "",
-         "Strategin följs upp årligen med indikatorer och revideras senast 2027.", "",
-         "• Fler ska komma i arbete och nå egen försörjning."],
-    ])
+    return make_pdf(
+        [
+            [
+                "Integrationsstrategi 2024–2027",
+                "",
+                "Alla nyanlända vuxna ska erbjudas svenska för invandrare och",
+                "vuxenutbildning inom en månad efter att de flyttat till kommunen.",
+                "",
+                "Bostadsbristen är stor och vi behöver fler hyresrätter för nyanlända.",
+            ],
+            [
+                "Uppföljning",
+                "",
+                "Strategin följs upp årligen med indikatorer och revideras senast 2027.",
+                "",
+                "• Fler ska komma i arbete och nå egen försörjning.",
+            ],
+        ]
+    )

@@ -12,8 +12,7 @@ from samskapa.analysis.engine.train import train
 
 CLEAR = [
     ("Kommunen erbjuder SFI och vuxenutbildning till alla nyanlända.", {"EDU"}),
-    ("Fler utrikes födda ska få jobb och bli självförsörjande genom praktik hos arbetsgivare.",
-     {"EMP"}),
+    ("Fler utrikes födda ska få jobb och bli självförsörjande genom praktik hos arbetsgivare.", {"EMP"}),
     ("Bostadsbristen och boendesegregationen är stora utmaningar i mottagandet.", {"HOU"}),
     ("Vi arbetar mot rasism och diskriminering och för jämställdhet.", {"EQU"}),
     ("Strategin följs upp årligen med indikatorer och utvärderas 2027.", {"MON"}),
@@ -21,12 +20,9 @@ CLEAR = [
     ("Mielenterveyspalveluja ja psykososiaalista tukea tarjotaan traumatisoituneille.", {"HEA"}),
     ("Ohjelmaa toteutetaan yhteistyössä järjestöjen ja TE-toimiston kanssa.", {"GOV"}),
     ("Lasten ja nuorten harrastuksia ja liikuntaa tuetaan.", {"CHI", "PAR"}),
-    ("Refugees can get free advice and information in their own language, with interpreters.",
-     {"INF"}),
-    ("Sports clubs, libraries and volunteering bring residents together and build belonging.",
-     {"PAR"}),
-    ("Too many families live in temporary accommodation because affordable housing is scarce.",
-     {"HOU"}),
+    ("Refugees can get free advice and information in their own language, with interpreters.", {"INF"}),
+    ("Sports clubs, libraries and volunteering bring residents together and build belonging.", {"PAR"}),
+    ("Too many families live in temporary accommodation because affordable housing is scarce.", {"HOU"}),
 ]
 
 
@@ -36,23 +32,25 @@ def test_clear_passages_get_their_area(text, expected):
     assert expected <= set(result.labels), (result.labels, result.scores)
 
 
-@pytest.mark.parametrize("text", [
-    "Integrationsstrategi 2024–2027",
-    "Vision och mål",
-    "3.2 Asuminen",
-    "Sisällys Johdanto........3 Tavoitteet........5",
-    "Senast uppdaterad 2023-11-02",
-    "Read the strategy at https://example.org/strategy.pdf",
-    "Kommunfullmäktige antog strategin den 14 mars 2024.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Integrationsstrategi 2024–2027",
+        "Vision och mål",
+        "3.2 Asuminen",
+        "Sisällys Johdanto........3 Tavoitteet........5",
+        "Senast uppdaterad 2023-11-02",
+        "Read the strategy at https://example.org/strategy.pdf",
+        "Kommunfullmäktige antog strategin den 14 mars 2024.",
+    ],
+)
 def test_headings_toc_dates_links_and_adoption_statements_get_no_labels(text):
     [result] = classify_texts([text])
     assert result.labels == []
 
 
 def test_list_item_naming_a_theme_is_labelled_but_same_words_as_heading_are_not():
-    item, heading = classify_texts(["• Bostad och boende", "Bostad och boende"],
-                                   shapes=["item", "heading"])
+    item, heading = classify_texts(["• Bostad och boende", "Bostad och boende"], shapes=["item", "heading"])
     assert item.labels == ["HOU"]
     assert heading.labels == []
 

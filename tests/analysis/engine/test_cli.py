@@ -46,10 +46,17 @@ def test_analyse_bad_input_exits_non_zero_with_message(tmp_path, capsys):
 
 def test_classify_reads_and_writes_jsonl(tmp_path, capsys):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    src.write_text("\n".join(json.dumps(r) for r in [
-        {"passage_id": "a", "text": "Bostadsbristen drabbar nyanlända familjer."},
-        {"passage_id": "b", "text": "Innehåll"},
-    ]) + "\n", encoding="utf-8")
+    src.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"passage_id": "a", "text": "Bostadsbristen drabbar nyanlända familjer."},
+                {"passage_id": "b", "text": "Innehåll"},
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     assert classify_main([str(src), "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["passage_id"] for r in rows] == ["a", "b"]

@@ -20,8 +20,7 @@ def test_pdf_extraction_keeps_page_numbers_and_order(strategy_pdf):
     passages = build_passages(doc)
     texts = [(p.page, p.text) for p in passages]
     assert texts[0] == (1, "Integrationsstrategi 2024–2027")
-    assert any(page == 1 and "svenska för invandrare och vuxenutbildning" in t
-               for page, t in texts), texts
+    assert any(page == 1 and "svenska för invandrare och vuxenutbildning" in t for page, t in texts), texts
     assert any(page == 2 and t.startswith("Strategin följs upp") for page, t in texts)
     assert [p.kind for p in passages if p.page == 2][-1] == "item"
 
@@ -118,31 +117,36 @@ def test_docx_headings_lists_and_page_breaks():
         d.add_paragraph("Asuminen ja asuinalueet kuuluvat ohjelman toiselle sivulle.")
 
     passages = build_passages(extract(_docx_bytes(build), "ohjelma.docx"))
-    assert [(p.page, p.kind) for p in passages] == [(1, "heading"), (1, "paragraph"),
-                                                   (1, "item"), (2, "paragraph")]
+    assert [(p.page, p.kind) for p in passages] == [(1, "heading"), (1, "paragraph"), (1, "item"), (2, "paragraph")]
     assert passages[1].heading == "Kotouttamisohjelma"
 
 
 def test_html_blocks_in_reading_order():
-    html = ("<html><head><script>var x=1;</script></head><body><nav>Meny</nav>"
-            "<h1>Integration</h1><p>Kommunen samverkar med föreningar.</p>"
-            "<ul><li>Bostad</li><li>Arbete</li></ul></body></html>").encode()
+    html = (
+        "<html><head><script>var x=1;</script></head><body><nav>Meny</nav>"
+        "<h1>Integration</h1><p>Kommunen samverkar med föreningar.</p>"
+        "<ul><li>Bostad</li><li>Arbete</li></ul></body></html>"
+    ).encode()
     passages = build_passages(extract(html, "sida.html"))
-    assert [p.text for p in passages] == ["Integration", "Kommunen samverkar med föreningar.",
-                                         "Bostad", "Arbete"]
+    assert [p.text for p in passages] == ["Integration", "Kommunen samverkar med föreningar.", "Bostad", "Arbete"]
     assert [p.kind for p in passages] == ["heading", "paragraph", "item", "item"]
 
 
 def test_plain_text_form_feed_starts_a_new_page():
     data = "Första sidan med text om skolan.\n\n\fAndra sidan om bostäder.".encode()
     passages = build_passages(extract(data, "a.txt"))
-    assert [(p.page, p.text) for p in passages] == [(1, "Första sidan med text om skolan."),
-                                                   (2, "Andra sidan om bostäder.")]
+    assert [(p.page, p.text) for p in passages] == [
+        (1, "Första sidan med text om skolan."),
+        (2, "Andra sidan om bostäder."),
+    ]
 
 
-@pytest.mark.skipif(not ocr_available(), reason="tesseract with swe+fin+eng data is not "
-                    "installed (apt-get install tesseract-ocr tesseract-ocr-swe "
-                    "tesseract-ocr-fin tesseract-ocr-eng)")
+@pytest.mark.skipif(
+    not ocr_available(),
+    reason="tesseract with swe+fin+eng data is not "
+    "installed (apt-get install tesseract-ocr tesseract-ocr-swe "
+    "tesseract-ocr-fin tesseract-ocr-eng)",
+)
 def test_image_only_pdf_is_read_with_ocr_when_tesseract_is_present(image_pdf_maker):
     data = image_pdf_maker(["Kommunen erbjuder svenska", "för invandrare i skolan."])
     doc = extract(data, "scan.pdf")

@@ -18,8 +18,7 @@ def test_report_of_a_pdf_has_areas_with_evidence_and_page_numbers(strategy_pdf):
     assert data["areas"]["EDU"]["status"] in ("covered", "weak")
     assert data["areas"]["EDU"]["evidence"][0]["page"] == 1
     assert data["areas"]["MON"]["evidence"][0]["page"] == 2
-    assert data["areas"]["HEA"] == {"status": "missing", "score": 0.0, "count": 0,
-                                    "evidence": []}
+    assert data["areas"]["HEA"] == {"status": "missing", "score": 0.0, "count": 0, "evidence": []}
     assert data["elements"]["revision_or_evaluation_date"]["present"] is True
     assert "health and wellbeing" in data["summary"]
     assert {s[0] for s in seen} >= {"extract", "classify"}
@@ -34,13 +33,15 @@ def _passages(*texts):
 
 
 def test_elements_found_in_passages_not_in_headings():
-    found = detect_elements(_passages(
-        "Visionen är att alla invånare ska känna sig delaktiga.",
-        "Programmet gäller för åren 2023–2026.",
-        "Strategin revideras senast 2027 och följs upp årligen.",
-        "Strategin togs fram i dialog med invånare genom en enkät och fokusgrupper.",
-        "Socialnämnden ansvarar för samordningen.",
-    ))
+    found = detect_elements(
+        _passages(
+            "Visionen är att alla invånare ska känna sig delaktiga.",
+            "Programmet gäller för åren 2023–2026.",
+            "Strategin revideras senast 2027 och följs upp årligen.",
+            "Strategin togs fram i dialog med invånare genom en enkät och fokusgrupper.",
+            "Socialnämnden ansvarar för samordningen.",
+        )
+    )
     assert found["vision"].present and found["timeline"].present
     assert found["revision_or_evaluation_date"].present
     assert found["co_creation_described"].present and found["responsible_actors"].present

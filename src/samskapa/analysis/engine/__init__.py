@@ -16,7 +16,17 @@ from .lexicon import CODES
 from .report import DocumentReport, analyse_bytes, analyse_file, analyse_passages
 
 __all__ = [
-    "CODES", "ELEMENTS", "Classifier", "DocumentError", "DocumentReport", "Limits",
-    "PassageLabels", "analyse_bytes", "analyse_file", "analyse_passages", "classify_texts",
-    "load_classifier", "ocr_available",
+    "CODES",
+    "ELEMENTS",
+    "Classifier",
+    "DocumentError",
+    "DocumentReport",
+    "Limits",
+    "PassageLabels",
+    "analyse_bytes",
+    "analyse_file",
+    "analyse_passages",
+    "classify_texts",
+    "load_classifier",
+    "ocr_available",
 ]

@@ -26,7 +26,8 @@ UNLABELLED_SHAPES = frozenset({"heading", "toc", "meta", "procedural"})
 _ENUMERATION = re.compile(
     r"(?:area|theme|priorit|focus|pillar|strand|omrad|tema|helhet|fokus|malen|painopist|teema|"
     r"osa-alue|tavoitte|innsats|satsning|handlungsfeld|schwerpunkt|themen|bereich)"
-    r"[^:.;!?]{0,60}:\s*([^:.;!?]{8,300})")
+    r"[^:.;!?]{0,60}:\s*([^:.;!?]{8,300})"
+)
 _LIST_SEPARATOR = re.compile(r",|\s(?:och|and|ja|sekä|og|und|samt|&)\s|\s[-–•]\s")
 
 
@@ -130,8 +131,9 @@ class Classifier:
         labels = [c for c in CODES if probs[c] >= self.threshold]
         return PassageLabels(labels, {c: round(p, 4) for c, p in probs.items()}, terms, shape)
 
-    def classify_many(self, texts: list[str], shapes: list[str | None] | None = None,
-                      progress=None) -> list[PassageLabels]:
+    def classify_many(
+        self, texts: list[str], shapes: list[str | None] | None = None, progress=None
+    ) -> list[PassageLabels]:
         shapes = shapes or [None] * len(texts)
         out = []
         for n, (text, shape) in enumerate(zip(texts, shapes, strict=True), 1):
@@ -147,7 +149,6 @@ def load_classifier() -> Classifier:
     return Classifier.load()
 
 
-def classify_texts(texts: list[str], *, shapes: list[str | None] | None = None,
-                   progress=None) -> list[PassageLabels]:
+def classify_texts(texts: list[str], *, shapes: list[str | None] | None = None, progress=None) -> list[PassageLabels]:
     """Label passages with area codes; ``shapes`` may say which are headings or items."""
     return load_classifier().classify_many(texts, shapes, progress)

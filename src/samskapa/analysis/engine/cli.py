@@ -46,8 +46,11 @@ class _Progress:
 
 
 def _text_report(report) -> str:
-    lines = [f"{report.filename or report.doc_id}  (language: {report.language or '?'}, "
-             f"pages: {report.n_pages}, passages: {len(report.passages)})", ""]
+    lines = [
+        f"{report.filename or report.doc_id}  (language: {report.language or '?'}, "
+        f"pages: {report.n_pages}, passages: {len(report.passages)})",
+        "",
+    ]
     lines.append("Areas")
     for code, area in report.areas.items():
         lines.append(f"  {code}  {area.status:8} score {area.score:.2f}  passages {area.count}")
@@ -73,13 +76,14 @@ def analyse_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="samskapa analyse",
         description="Gap report of strategy documents (PDF, DOCX, HTML, text) against the "
-                    "framework's ten areas and eight structural elements.")
+        "framework's ten areas and eight structural elements.",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--lang", choices=LANGUAGES + ("nn", "no"),
-                        help="document language when detection should be overridden")
-    parser.add_argument("--passages", action="store_true",
-                        help="include every passage with its codes in the JSON")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES + ("nn", "no"), help="document language when detection should be overridden"
+    )
+    parser.add_argument("--passages", action="store_true", help="include every passage with its codes in the JSON")
     parser.add_argument("--no-ocr", action="store_true", help="never run OCR on scanned pages")
     parser.add_argument("--max-pages", type=int, default=Limits.max_pages)
     parser.add_argument("--max-mb", type=float, default=Limits.max_bytes / 1024 / 1024)
@@ -97,14 +101,17 @@ def analyse_main(argv: list[str]) -> int:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            print(f"samskapa analyse: {name}: cannot read the file ({exc.strerror}).",  # noqa: T201
-                  file=sys.stderr)
+            print(
+                f"samskapa analyse: {name}: cannot read the file ({exc.strerror}).",  # noqa: T201
+                file=sys.stderr,
+            )
             status = EXIT_DOCUMENT
             continue
         progress = _Progress(sys.stderr, path.name)
         try:
-            report = analyse_bytes(data, path.name, lang=lang, progress=progress, limits=limits,
-                                   ocr=False if args.no_ocr else None)
+            report = analyse_bytes(
+                data, path.name, lang=lang, progress=progress, limits=limits, ocr=False if args.no_ocr else None
+            )
         except DocumentError as exc:
             progress.close()
             print(f"samskapa analyse: {name}: {exc.message}", file=sys.stderr)  # noqa: T201 - command-line output
@@ -117,8 +124,7 @@ def analyse_main(argv: list[str]) -> int:
             print()  # noqa: T201 - command-line output
     if args.format == "json":
         docs = [r.to_dict(include_passages=args.passages) for r in reports]
-        json.dump(docs[0] if len(args.files) == 1 and docs else docs, sys.stdout,
-                  ensure_ascii=False, indent=2)
+        json.dump(docs[0] if len(args.files) == 1 and docs else docs, sys.stdout, ensure_ascii=False, indent=2)
         print()  # noqa: T201 - command-line output
     return status
 
@@ -127,11 +133,11 @@ def classify_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="samskapa classify",
         description="Label passages with the framework's area codes. Input lines are JSON "
-                    'objects with "passage_id" and "text"; output lines have "passage_id", '
-                    '"labels" and "scores".')
+        'objects with "passage_id" and "text"; output lines have "passage_id", '
+        '"labels" and "scores".',
+    )
     parser.add_argument("input", metavar="INPUT.jsonl", help="'-' reads standard input")
-    parser.add_argument("-o", "--output", metavar="OUTPUT.jsonl",
-                        help="default: standard output")
+    parser.add_argument("-o", "--output", metavar="OUTPUT.jsonl", help="default: standard output")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -144,15 +150,22 @@ def classify_main(argv: list[str]) -> int:
     from .classify import classify_texts
 
     progress = _Progress(sys.stderr, "classify", force=len(rows) >= LARGE_INPUT)
-    labels = classify_texts([r["text"] for r in rows],
-                            progress=lambda n, t: progress("passages", n, t))
+    labels = classify_texts([r["text"] for r in rows], progress=lambda n, t: progress("passages", n, t))
     progress.close()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         for row, lab in zip(rows, labels, strict=True):
-            out.write(json.dumps({"passage_id": row["passage_id"], "labels": lab.labels,
-                                  "scores": {c: lab.scores[c] for c in CODES}},
-                                 ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "passage_id": row["passage_id"],
+                        "labels": lab.labels,
+                        "scores": {c: lab.scores[c] for c in CODES},
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     finally:
         if out is not sys.stdout:
             out.close()
@@ -170,8 +183,7 @@ def _read_passages(name: str) -> list[dict]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{name}:{n}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or "passage_id" not in row or not isinstance(
-                    row.get("text"), str):
+            if not isinstance(row, dict) or "passage_id" not in row or not isinstance(row.get("text"), str):
                 raise ValueError(f'{name}:{n}: each line needs "passage_id" and a "text" string')
             rows.append(row)
     except UnicodeDecodeError:
@@ -186,8 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {"analyse": analyse_main, "analyze": analyse_main, "classify": classify_main}
     if not argv or argv[0] not in commands:
-        print("usage: python -m samskapa.analysis.engine.cli {analyse,classify} ...",  # noqa: T201
-              file=sys.stderr)
+        print(
+            "usage: python -m samskapa.analysis.engine.cli {analyse,classify} ...",  # noqa: T201
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     return commands[argv[0]](argv[1:])
 

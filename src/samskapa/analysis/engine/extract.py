@@ -68,21 +68,32 @@ def detect_format(data: bytes, filename: str) -> str:
         return "pdf"
     if data[:2] == b"PK" or suffix in (".docx", ".docm"):
         return "docx"
-    if suffix in (".html", ".htm", ".xhtml") or head[:15].lower().startswith(
-            (b"<!doctype html", b"<html")):
+    if suffix in (".html", ".htm", ".xhtml") or head[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"
     if suffix in (".doc", ".odt", ".rtf", ".pptx", ".xlsx", ".png", ".jpg", ".jpeg"):
-        raise DocumentError(errors.UNSUPPORTED, f"{suffix} files are not supported; "
-                            "save the document as PDF, DOCX, HTML or plain text.", filename=filename)
+        raise DocumentError(
+            errors.UNSUPPORTED,
+            f"{suffix} files are not supported; save the document as PDF, DOCX, HTML or plain text.",
+            filename=filename,
+        )
     return "text"
 
 
-def extract(data: bytes, filename: str, *, limits: Limits = Limits(),
-            ocr: bool | None = None, progress: ProgressFn | None = None) -> ExtractedDocument:
+def extract(
+    data: bytes,
+    filename: str,
+    *,
+    limits: Limits = Limits(),
+    ocr: bool | None = None,
+    progress: ProgressFn | None = None,
+) -> ExtractedDocument:
     """Read a document; ``ocr=None`` means OCR image-only pages when tesseract is present."""
     if len(data) > limits.max_bytes:
-        raise DocumentError(errors.TOO_LARGE, f"the file is {len(data) / 1e6:.0f} MB; the limit "
-                            f"is {limits.max_bytes / 1e6:.0f} MB.", filename=filename)
+        raise DocumentError(
+            errors.TOO_LARGE,
+            f"the file is {len(data) / 1e6:.0f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB.",
+            filename=filename,
+        )
     if not data.strip():
         raise DocumentError(errors.EMPTY, "the file is empty.", filename=filename)
     fmt = detect_format(data, filename)
@@ -99,8 +110,8 @@ def extract(data: bytes, filename: str, *, limits: Limits = Limits(),
 
 # --- PDF -------------------------------------------------------------------------------
 
-def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None,
-              progress: ProgressFn | None) -> ExtractedDocument:
+
+def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: ProgressFn | None) -> ExtractedDocument:
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -112,8 +123,9 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None,
             except Exception:  # noqa: BLE001 - unsupported algorithms end up here too
                 ok = 0
             if not ok:
-                raise DocumentError(errors.ENCRYPTED, "the PDF is protected by a password; "
-                                    "save an unprotected copy and upload that.")
+                raise DocumentError(
+                    errors.ENCRYPTED, "the PDF is protected by a password; save an unprotected copy and upload that."
+                )
         n_pages = len(reader.pages)
     except DocumentError:
         raise
@@ -122,8 +134,9 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None,
     if n_pages == 0:
         raise DocumentError(errors.EMPTY, "the PDF has no pages.")
     if n_pages > limits.max_pages:
-        raise DocumentError(errors.TOO_MANY_PAGES, f"the PDF has {n_pages} pages; the limit is "
-                            f"{limits.max_pages}. Split it into parts.")
+        raise DocumentError(
+            errors.TOO_MANY_PAGES, f"the PDF has {n_pages} pages; the limit is {limits.max_pages}. Split it into parts."
+        )
     texts: list[str] = []
     for i, page in enumerate(reader.pages):
         try:
@@ -146,9 +159,11 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None,
                 if progress:
                     progress("ocr", k + 1, len(blank))
         elif len(blank) == n_pages:
-            raise DocumentError(errors.IMAGE_ONLY, "the PDF contains only images of pages (a scan) "
-                                "and no text. " + (ocr_missing(limits.ocr_languages) or
-                                                    "OCR was switched off."))
+            raise DocumentError(
+                errors.IMAGE_ONLY,
+                "the PDF contains only images of pages (a scan) "
+                "and no text. " + (ocr_missing(limits.ocr_languages) or "OCR was switched off."),
+            )
         else:
             doc.notes.append(f"{len(blank)} page(s) without text were skipped (no OCR).")
     for i, text in enumerate(texts):
@@ -159,18 +174,30 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None,
 def ocr_missing(languages: str = "swe+fin+eng") -> str:
     """Why OCR cannot run here, or '' when it can."""
     if shutil.which("tesseract") is None:
-        return ("OCR is not available: install Debian's tesseract-ocr with the "
-                "tesseract-ocr-swe, -fin and -eng language data.")
+        return (
+            "OCR is not available: install Debian's tesseract-ocr with the "
+            "tesseract-ocr-swe, -fin and -eng language data."
+        )
     try:
-        out = subprocess.run([shutil.which("tesseract") or "tesseract", "--list-langs"],  # noqa: S603
-                             capture_output=True, text=True, timeout=30, check=False).stdout
+        out = subprocess.run(  # noqa: S603  (our own fixed command line, no user input)
+            [shutil.which("tesseract") or "tesseract", "--list-langs"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return "OCR is not available: tesseract could not be started."
     have = set(out.split())
     lacking = [lang for lang in languages.split("+") if lang not in have]
     if lacking:
-        return ("OCR is not available: tesseract lacks language data for "
-                + ", ".join(lacking) + " (install tesseract-ocr-" + lacking[0] + ").")
+        return (
+            "OCR is not available: tesseract lacks language data for "
+            + ", ".join(lacking)
+            + " (install tesseract-ocr-"
+            + lacking[0]
+            + ")."
+        )
     return ""
 
 
@@ -185,23 +212,23 @@ def _ocr_pdf_page(data: bytes, index: int, limits: Limits) -> str:
         pdf = pypdfium2.PdfDocument(data)
         image = pdf[index].render(scale=limits.ocr_dpi / 72).to_pil()
     except Exception as exc:  # noqa: BLE001
-        raise DocumentError(errors.OCR_FAILED, f"page {index + 1} could not be rendered for OCR "
-                            f"({exc}).") from None
+        raise DocumentError(errors.OCR_FAILED, f"page {index + 1} could not be rendered for OCR ({exc}).") from None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.png"
         image.save(path)
         try:
             # Fixed binary found on PATH, arguments are our own temp file and settings.
             result = subprocess.run(  # noqa: S603
-                [shutil.which("tesseract") or "tesseract", str(path), "stdout",
-                 "-l", limits.ocr_languages],
-                capture_output=True, text=True, timeout=300, check=False)
+                [shutil.which("tesseract") or "tesseract", str(path), "stdout", "-l", limits.ocr_languages],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
         except (OSError, subprocess.SubprocessError) as exc:
-            raise DocumentError(errors.OCR_FAILED, f"OCR failed on page {index + 1} ({exc}).") \
-                from None
+            raise DocumentError(errors.OCR_FAILED, f"OCR failed on page {index + 1} ({exc}).") from None
     if result.returncode != 0:
-        raise DocumentError(errors.OCR_FAILED, f"OCR failed on page {index + 1}: "
-                            f"{result.stderr.strip()[:200]}")
+        raise DocumentError(errors.OCR_FAILED, f"OCR failed on page {index + 1}: {result.stderr.strip()[:200]}")
     return result.stdout
 
 
@@ -230,8 +257,7 @@ def split_lines_to_blocks(text: str) -> list[str]:
             prev = current[-1]
             prev_ended = bool(_SENTENCE_END.search(prev))
             prev_short = len(prev) < 0.7 * typical
-            prev_heading = (len(current) == 1 and not prev_ended and prev_short
-                            and len(prev.split()) <= 10)
+            prev_heading = len(current) == 1 and not prev_ended and prev_short and len(prev.split()) <= 10
             if is_list_item(s) or (prev_ended and prev_short) or prev_heading:
                 flush()
         current.append(s)
@@ -259,27 +285,30 @@ def check_zip(data: bytes, limits: Limits) -> None:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DocumentError(errors.CORRUPT, f"the DOCX file is not a valid ZIP archive ({exc}).") \
-            from None
+        raise DocumentError(errors.CORRUPT, f"the DOCX file is not a valid ZIP archive ({exc}).") from None
     if len(infos) > limits.docx_max_entries:
-        raise DocumentError(errors.ZIP_BOMB, f"the DOCX archive has {len(infos)} parts; "
-                            "it looks like a zip bomb and was not opened.")
+        raise DocumentError(
+            errors.ZIP_BOMB, f"the DOCX archive has {len(infos)} parts; it looks like a zip bomb and was not opened."
+        )
     total = sum(i.file_size for i in infos)
     if total > limits.docx_max_uncompressed:
-        raise DocumentError(errors.ZIP_BOMB, f"the DOCX file would unpack to {total / 1e6:.0f} MB; "
-                            "it looks like a zip bomb and was not opened.")
+        raise DocumentError(
+            errors.ZIP_BOMB,
+            f"the DOCX file would unpack to {total / 1e6:.0f} MB; it looks like a zip bomb and was not opened.",
+        )
     for info in infos:
-        if info.file_size > 1_000_000 and info.file_size > limits.docx_max_ratio * max(
-                info.compress_size, 1):
-            raise DocumentError(errors.ZIP_BOMB, f"a part of the DOCX file ({info.filename}) is "
-                                "compressed suspiciously well; it looks like a zip bomb and was "
-                                "not opened.")
+        if info.file_size > 1_000_000 and info.file_size > limits.docx_max_ratio * max(info.compress_size, 1):
+            raise DocumentError(
+                errors.ZIP_BOMB,
+                f"a part of the DOCX file ({info.filename}) is "
+                "compressed suspiciously well; it looks like a zip bomb and was "
+                "not opened.",
+            )
     if "word/document.xml" not in {i.filename for i in infos}:
         raise DocumentError(errors.CORRUPT, "the file is a ZIP archive but not a Word document.")
 
 
-def _read_docx(data: bytes, *, limits: Limits, ocr: bool | None,
-               progress: ProgressFn | None) -> ExtractedDocument:
+def _read_docx(data: bytes, *, limits: Limits, ocr: bool | None, progress: ProgressFn | None) -> ExtractedDocument:
     check_zip(data, limits)
     import docx
     from docx.table import Table
@@ -294,7 +323,8 @@ def _read_docx(data: bytes, *, limits: Limits, ocr: bool | None,
     def add(paragraph: Paragraph) -> None:
         element = paragraph._p
         breaks = len(element.findall(f".//{_W}br[@{_W}type='page']")) + len(
-            element.findall(f".//{_W}lastRenderedPageBreak"))
+            element.findall(f".//{_W}lastRenderedPageBreak")
+        )
         before = paragraph.paragraph_format.page_break_before
         for _ in range(breaks + (1 if before else 0)):
             pages.append(Page(pages[-1].number + 1))
@@ -326,20 +356,37 @@ def _read_docx(data: bytes, *, limits: Limits, ocr: bool | None,
     while len(pages) > 1 and not pages[-1].blocks:
         pages.pop()
     if len(pages) > limits.max_pages:
-        raise DocumentError(errors.TOO_MANY_PAGES, f"the document has {len(pages)} pages; the "
-                            f"limit is {limits.max_pages}. Split it into parts.")
+        raise DocumentError(
+            errors.TOO_MANY_PAGES,
+            f"the document has {len(pages)} pages; the limit is {limits.max_pages}. Split it into parts.",
+        )
     return ExtractedDocument("docx", pages)
 
 
 # --- HTML and text -----------------------------------------------------------------------
 
-_HTML_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd",
-                "blockquote", "figcaption", "caption", "pre"}
+_HTML_BLOCKS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "blockquote",
+    "figcaption",
+    "caption",
+    "pre",
+}
 _HTML_SKIP = {"script", "style", "noscript", "template", "svg", "nav", "head"}
 
 
-def _read_html(data: bytes, *, limits: Limits, ocr: bool | None,
-               progress: ProgressFn | None) -> ExtractedDocument:
+def _read_html(data: bytes, *, limits: Limits, ocr: bool | None, progress: ProgressFn | None) -> ExtractedDocument:
     import lxml.html
     from lxml import etree
 
@@ -359,14 +406,13 @@ def _read_html(data: bytes, *, limits: Limits, ocr: bool | None,
             continue
         tag = el.tag.lower()
         if tag not in _HTML_BLOCKS or any(
-                isinstance(a.tag, str) and a.tag.lower() in _HTML_SKIP | {"li", "p", "td", "th"}
-                for a in el.iterancestors()):
+            isinstance(a.tag, str) and a.tag.lower() in _HTML_SKIP | {"li", "p", "td", "th"} for a in el.iterancestors()
+        ):
             continue
         text = " ".join(el.text_content().split())
         if not text:
             continue
-        kind = "heading" if tag[0] == "h" and tag[1:].isdigit() else (
-            "item" if tag == "li" else "paragraph")
+        kind = "heading" if tag[0] == "h" and tag[1:].isdigit() else ("item" if tag == "li" else "paragraph")
         page.blocks.append(Block(text, kind))
     if not page.blocks:  # pages without block markup: fall back to the text
         text = "\n".join(t for t in root.itertext())
@@ -375,8 +421,7 @@ def _read_html(data: bytes, *, limits: Limits, ocr: bool | None,
 
 
 def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
-            "utf-8-sig",):
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -408,12 +453,12 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-def _read_text(data: bytes, *, limits: Limits, ocr: bool | None,
-               progress: ProgressFn | None) -> ExtractedDocument:
+def _read_text(data: bytes, *, limits: Limits, ocr: bool | None, progress: ProgressFn | None) -> ExtractedDocument:
     text = decode_text(data)
     chunks = text.split("\f")
     if len(chunks) > limits.max_pages:
-        raise DocumentError(errors.TOO_MANY_PAGES, f"the text has {len(chunks)} pages; the limit "
-                            f"is {limits.max_pages}.")
+        raise DocumentError(
+            errors.TOO_MANY_PAGES, f"the text has {len(chunks)} pages; the limit is {limits.max_pages}."
+        )
     pages = [Page(i + 1, [Block(p) for p in _paragraphs(chunk)]) for i, chunk in enumerate(chunks)]
     return ExtractedDocument("text", pages)

@@ -15,25 +15,30 @@ LANGUAGES = ("sv", "fi", "en", "nb", "da", "de")
 
 _WORDS = {
     "sv": "och att det som en är för med till av på inte den har de ett om vi kan ska "
-          "från eller även mot vid alla sig också samt deras vår våra genom utan efter "
-          "där när hur vad detta dessa kommer skall mellan kommunen stöd arbete inom bland",
+    "från eller även mot vid alla sig också samt deras vår våra genom utan efter "
+    "där när hur vad detta dessa kommer skall mellan kommunen stöd arbete inom bland",
     "fi": "ja on ei että se ovat kanssa sekä myös tai kun jos mukaan kaikki niiden sen "
-          "olla ole ovat hän me he tämä nämä joka jotka mitä kuin vain kunnan kaupungin "
-          "ohjelman lisäksi avulla osalta välillä mutta koska vuoden jälkeen",
+    "olla ole ovat hän me he tämä nämä joka jotka mitä kuin vain kunnan kaupungin "
+    "ohjelman lisäksi avulla osalta välillä mutta koska vuoden jälkeen",
     "en": "the and of to in is for that with on are be as by this we will our it from "
-          "an or at have has which their they not all who can people also more should",
+    "an or at have has which their they not all who can people also more should",
     "nb": "og i det som på er for til med av en ikke at den har de om vi skal kan fra "
-          "eller også seg mot etter når hvordan hva ble blir være gjennom mellom noen "
-          "kommunen arbeid vil kva korleis ein eit dei ikkje vere frå òg",
+    "eller også seg mot etter når hvordan hva ble blir være gjennom mellom noen "
+    "kommunen arbeid vil kva korleis ein eit dei ikkje vere frå òg",
     "da": "og i det som på er for til med af en ikke at den har de om vi skal kan fra "
-          "eller også sig mod efter når hvordan hvad blev bliver være gennem mellem nogle "
-          "kommunen arbejde vil skal deres vores hvor",
+    "eller også sig mod efter når hvordan hvad blev bliver være gennem mellem nogle "
+    "kommunen arbejde vil skal deres vores hvor",
     "de": "und der die das in zu den von mit ist für auf nicht sich des dem ein eine auch "
-          "es an als werden wird sind bei oder aus wie durch zur zum kann sowie wir über",
+    "es an als werden wird sind bei oder aus wie durch zur zum kann sowie wir über",
 }
 _PROFILE = {lang: set(words.split()) for lang, words in _WORDS.items()}
 _LETTERS = {
-    "sv": "åäö", "fi": "äö", "en": "", "nb": "æøå", "da": "æøå", "de": "äöüß",
+    "sv": "åäö",
+    "fi": "äö",
+    "en": "",
+    "nb": "æøå",
+    "da": "æøå",
+    "de": "äöüß",
 }
 _TOKEN = re.compile(r"[^\W\d_]+")
 # Bigrams that are common in Finnish and rare elsewhere ("aa", "ää", "ssa", "sta"...).
@@ -64,12 +69,32 @@ def detect(text: str, *, min_words: int = 3) -> str | None:
         scores["de"] += 2
     scores["fi"] += 0.5 * sum(1 for t in tokens if t.endswith(_FI_ENDINGS))
     # Danish and Norwegian share most function words; a few spellings tell them apart.
-    scores["da"] += 1.5 * sum(1 for t in tokens if t in {"af", "efter", "gennem", "mellem",
-                                                           "hvad", "nogle", "blev", "bliver",
-                                                           "udvikling", "virksomheder"})
-    scores["nb"] += 1.5 * sum(1 for t in tokens if t in {"av", "etter", "gjennom", "mellom",
-                                                           "hva", "noen", "ble", "blir", "kva",
-                                                           "ikkje", "ein", "eit", "dei", "frå"})
+    scores["da"] += 1.5 * sum(
+        1
+        for t in tokens
+        if t in {"af", "efter", "gennem", "mellem", "hvad", "nogle", "blev", "bliver", "udvikling", "virksomheder"}
+    )
+    scores["nb"] += 1.5 * sum(
+        1
+        for t in tokens
+        if t
+        in {
+            "av",
+            "etter",
+            "gjennom",
+            "mellom",
+            "hva",
+            "noen",
+            "ble",
+            "blir",
+            "kva",
+            "ikkje",
+            "ein",
+            "eit",
+            "dei",
+            "frå",
+        }
+    )
     lang, best = max(scores.items(), key=lambda kv: (kv[1], -LANGUAGES.index(kv[0])))
     if best < 1.0:
         return None

@@ -96,13 +96,11 @@ class Lexicon:
         infix: dict[str, list[int]] = defaultdict(list)
         for i, term in enumerate(self.terms):
             first = term.words[0]
-            table = {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix,
-                     "infix": infix}[first.kind]
+            table = {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix, "infix": infix}[first.kind]
             table[first.text].append(i)
         self.infix = dict(infix)
         alternatives = sorted(self.infix, key=len, reverse=True)
-        self.infix_re = re.compile("(?=(" + "|".join(map(re.escape, alternatives)) + "))") \
-            if alternatives else None
+        self.infix_re = re.compile("(?=(" + "|".join(map(re.escape, alternatives)) + "))") if alternatives else None
         self.prefix_lengths = sorted({len(k) for k in self.prefix})
         self.suffix_lengths = sorted({len(k) for k in self.suffix})
 
@@ -135,20 +133,20 @@ class Lexicon:
         starts = [s[0] for s in spans]
         best: dict[str, dict[int, tuple[float, str, str]]] = defaultdict(dict)
         blocked: dict[str, set[int]] = defaultdict(set)
-        candidates = sorted(set(self._candidates(tokens, folded, starts)),
-                            key=lambda c: (len(self.terms[c[1]].words), c[0], c[1]))
+        candidates = sorted(
+            set(self._candidates(tokens, folded, starts)), key=lambda c: (len(self.terms[c[1]].words), c[0], c[1])
+        )
         for i, tid in candidates:
             term = self.terms[tid]
             n = len(term.words)
-            if n > 1 and not all(i + k < len(tokens) and term.words[k].matches(tokens[i + k])
-                                 for k in range(1, n)):
+            if n > 1 and not all(i + k < len(tokens) and term.words[k].matches(tokens[i + k]) for k in range(1, n)):
                 continue
             if term.negative:
                 blocked[term.area].update(range(i, i + n))
                 continue
             prev = best[term.area].get(i)
             if n > 1 or prev is None or prev[0] < term.weight:
-                best[term.area][i] = (term.weight, term.source, " ".join(tokens[i:i + n]))
+                best[term.area][i] = (term.weight, term.source, " ".join(tokens[i : i + n]))
             for k in range(1, n):  # a phrase covers its later words
                 best[term.area][i + k] = (0.0, term.source, "")
         result: dict[str, AreaHits] = {}

@@ -22,8 +22,14 @@ class Passage:
     language: str | None = None
 
     def to_dict(self) -> dict:
-        return {"passage_id": self.id, "text": self.text, "page": self.page, "kind": self.kind,
-                "heading": self.heading, "language": self.language}
+        return {
+            "passage_id": self.id,
+            "text": self.text,
+            "page": self.page,
+            "kind": self.kind,
+            "heading": self.heading,
+            "language": self.language,
+        }
 
 
 def split_long(text: str, max_words: int = MAX_WORDS) -> list[str]:
@@ -60,8 +66,7 @@ def build_passages(doc: ExtractedDocument) -> list[Passage]:
                 if not text:
                     continue
                 kind = shape_of(text, block.kind)
-                passages.append(Passage(f"p{len(passages) + 1:04d}", text, page.number, kind,
-                                        heading))
+                passages.append(Passage(f"p{len(passages) + 1:04d}", text, page.number, kind, heading))
                 if kind == "heading":
                     heading = text
     return passages

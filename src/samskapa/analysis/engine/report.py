@@ -14,22 +14,28 @@ from .lexicon import CODES
 from .passages import Passage, build_passages
 
 AREA_NAMES = {
-    "EDU": "education and language", "EMP": "employment and self-sufficiency",
-    "HEA": "health and wellbeing", "HOU": "housing and segregation",
-    "PAR": "participation, social cohesion and leisure", "CHI": "children and youth",
+    "EDU": "education and language",
+    "EMP": "employment and self-sufficiency",
+    "HEA": "health and wellbeing",
+    "HOU": "housing and segregation",
+    "PAR": "participation, social cohesion and leisure",
+    "CHI": "children and youth",
     "EQU": "equal treatment and gender equality",
     "INF": "reception, information and accessible services",
-    "GOV": "collaboration and governance", "MON": "monitoring, evaluation and revision",
+    "GOV": "collaboration and governance",
+    "MON": "monitoring, evaluation and revision",
 }
 ELEMENT_NAMES = {
-    "vision": "a vision or overall aim", "target_groups": "target groups",
+    "vision": "a vision or overall aim",
+    "target_groups": "target groups",
     "measurable_goals_or_indicators": "measurable goals or indicators",
-    "responsible_actors": "responsible actors", "timeline": "a timeline or programme period",
+    "responsible_actors": "responsible actors",
+    "timeline": "a timeline or programme period",
     "revision_or_evaluation_date": "a revision or evaluation date",
     "co_creation_described": "co-creation with residents or stakeholders",
     "children_perspective": "a children's perspective",
 }
-COVERED_MIN_PASSAGES = 2   # one passage alone is "weak" coverage
+COVERED_MIN_PASSAGES = 2  # one passage alone is "weak" coverage
 COVERED_MIN_PROBABILITY = 0.8
 MAX_EVIDENCE = 5
 
@@ -44,8 +50,7 @@ class AreaResult:
     evidence: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "score": self.score, "count": self.count,
-                "evidence": self.evidence}
+        return {"status": self.status, "score": self.score, "count": self.count, "evidence": self.evidence}
 
 
 @dataclass
@@ -68,22 +73,32 @@ class DocumentReport:
 
     def to_dict(self, *, include_passages: bool = False) -> dict:
         out = {
-            "doc_id": self.doc_id, "filename": self.filename, "language": self.language,
-            "format": self.format, "pages": self.n_pages, "passages_count": len(self.passages),
+            "doc_id": self.doc_id,
+            "filename": self.filename,
+            "language": self.language,
+            "format": self.format,
+            "pages": self.n_pages,
+            "passages_count": len(self.passages),
             "areas": {c: a.to_dict() for c, a in self.areas.items()},
             "elements": {n: e.to_dict() for n, e in self.elements.items()},
-            "summary": self.summary, "notes": self.notes, "ocr_pages": self.ocr_pages,
+            "summary": self.summary,
+            "notes": self.notes,
+            "ocr_pages": self.ocr_pages,
         }
         if include_passages:
-            out["passages"] = [dict(p.to_dict(), labels=lab.labels, scores=lab.scores)
-                               for p, lab in zip(self.passages, self.labels, strict=True)]
+            out["passages"] = [
+                dict(p.to_dict(), labels=lab.labels, scores=lab.scores)
+                for p, lab in zip(self.passages, self.labels, strict=True)
+            ]
         return out
 
     def to_gold_shape(self) -> dict:
         """The boolean shape of ../shared/eval/gap-dev-docs.jsonl (weak counts as found)."""
-        return {"doc_id": self.doc_id,
-                "areas": {c: a.status != "missing" for c, a in self.areas.items()},
-                "elements": {n: e.present for n, e in self.elements.items()}}
+        return {
+            "doc_id": self.doc_id,
+            "areas": {c: a.status != "missing" for c, a in self.areas.items()},
+            "elements": {n: e.present for n, e in self.elements.items()},
+        }
 
 
 def area_results(passages: list[Passage], labels: list[PassageLabels]) -> dict[str, AreaResult]:
@@ -99,9 +114,17 @@ def area_results(passages: list[Passage], labels: list[PassageLabels]) -> dict[s
         else:
             status = "weak"
         score = round(min(1.0, sum(probs) / 3.0), 3)
-        evidence = [{"passage_id": p.id, "page": p.page, "text": p.text, "heading": p.heading,
-                     "score": lab.scores[code], "terms": lab.terms.get(code, [])}
-                    for p, lab in hits[:MAX_EVIDENCE]]
+        evidence = [
+            {
+                "passage_id": p.id,
+                "page": p.page,
+                "text": p.text,
+                "heading": p.heading,
+                "score": lab.scores[code],
+                "terms": lab.terms.get(code, []),
+            }
+            for p, lab in hits[:MAX_EVIDENCE]
+        ]
         results[code] = AreaResult(status, score, len(hits), evidence)
     return results
 
@@ -123,44 +146,66 @@ def summarise(areas: dict[str, AreaResult], elements: dict[str, ElementResult]) 
     return " ".join(parts)
 
 
-def analyse_passages(passages: list[Passage], *, doc_id: str, filename: str = "",
-                     fmt: str = "passages", n_pages: int = 1, lang: str | None = None,
-                     progress: Progress | None = None) -> DocumentReport:
+def analyse_passages(
+    passages: list[Passage],
+    *,
+    doc_id: str,
+    filename: str = "",
+    fmt: str = "passages",
+    n_pages: int = 1,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> DocumentReport:
     """Classify ready-made passages and build the report (used by analyse_bytes too)."""
     for p in passages:
         p.language = p.language or detect(p.text)
     language = lang or detect_document([p.text for p in passages])
     clf = load_classifier()
-    labels = clf.classify_many([p.text for p in passages], [p.kind for p in passages],
-                               progress=(lambda n, t: progress("classify", n, t))
-                               if progress else None)
+    labels = clf.classify_many(
+        [p.text for p in passages],
+        [p.kind for p in passages],
+        progress=(lambda n, t: progress("classify", n, t)) if progress else None,
+    )
     areas = area_results(passages, labels)
     elements = detect_elements(passages, labels)
     assert set(elements) == set(ELEMENTS)
-    return DocumentReport(doc_id, filename, language, fmt, n_pages, passages, labels, areas,
-                          elements, summarise(areas, elements))
+    return DocumentReport(
+        doc_id, filename, language, fmt, n_pages, passages, labels, areas, elements, summarise(areas, elements)
+    )
 
 
-def analyse_document(doc: ExtractedDocument, *, doc_id: str, filename: str = "",
-                     lang: str | None = None, progress: Progress | None = None) -> DocumentReport:
+def analyse_document(
+    doc: ExtractedDocument,
+    *,
+    doc_id: str,
+    filename: str = "",
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> DocumentReport:
     passages = build_passages(doc)
-    report = analyse_passages(passages, doc_id=doc_id, filename=filename, fmt=doc.format,
-                              n_pages=len(doc.pages), lang=lang, progress=progress)
+    report = analyse_passages(
+        passages, doc_id=doc_id, filename=filename, fmt=doc.format, n_pages=len(doc.pages), lang=lang, progress=progress
+    )
     report.notes = list(doc.notes)
     report.ocr_pages = list(doc.ocr_pages)
     return report
 
 
-def analyse_bytes(data: bytes, filename: str, *, lang: str | None = None,
-                  progress: Progress | None = None, limits: Limits | None = None,
-                  ocr: bool | None = None) -> DocumentReport:
+def analyse_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    lang: str | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    ocr: bool | None = None,
+) -> DocumentReport:
     """Read and analyse one uploaded document. Raises DocumentError on unreadable input.
 
     ``progress(stage, done, total)`` is called during extraction, OCR and classification.
     """
     doc = extract(data, filename, limits=limits or Limits(), ocr=ocr, progress=progress)
-    return analyse_document(doc, doc_id=Path(filename).stem, filename=filename, lang=lang,
-                            progress=progress)
+    return analyse_document(doc, doc_id=Path(filename).stem, filename=filename, lang=lang, progress=progress)
 
 
 def analyse_file(path: str | Path, **kwargs) -> DocumentReport:

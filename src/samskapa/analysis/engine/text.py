@@ -6,14 +6,44 @@ import re
 
 # Fold Nordic and German letters so OCR output without diacritics and spelling variants
 # meet the same term lists (a-ring and a-umlaut both to a, o-slash and o-umlaut to o ...).
-_FOLD = str.maketrans({
-    "å": "a", "ä": "a", "á": "a", "à": "a", "â": "a", "æ": "a",
-    "ö": "o", "ø": "o", "ó": "o", "ò": "o", "ô": "o", "õ": "o",
-    "ü": "u", "ú": "u", "ù": "u", "û": "u",
-    "é": "e", "è": "e", "ê": "e", "ë": "e", "í": "i", "ì": "i", "ï": "i",
-    "š": "s", "ž": "z", "ç": "c", "ñ": "n", "ß": "ss",
-    "’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-",
-})
+_FOLD = str.maketrans(
+    {
+        "å": "a",
+        "ä": "a",
+        "á": "a",
+        "à": "a",
+        "â": "a",
+        "æ": "a",
+        "ö": "o",
+        "ø": "o",
+        "ó": "o",
+        "ò": "o",
+        "ô": "o",
+        "õ": "o",
+        "ü": "u",
+        "ú": "u",
+        "ù": "u",
+        "û": "u",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "ë": "e",
+        "í": "i",
+        "ì": "i",
+        "ï": "i",
+        "š": "s",
+        "ž": "z",
+        "ç": "c",
+        "ñ": "n",
+        "ß": "ss",
+        "’": "'",
+        "‘": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+    }
+)
 
 TOKEN_RE = re.compile(r"\w+(?:-\w+)*")
 
@@ -28,8 +58,10 @@ MULTILEVEL_NUMBER_RE = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s")
 TOC_RE = re.compile(r"(?:\.{3,}|…|\s\.\s\.\s)\s*\d+")
 URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(?:pdf|docx?|html?)\b", re.I)
 EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
-CONTACT_RE = re.compile(r"\b(?:contact|kontakt\w*|yhteytta|ota yhteys|yhteystied\w*|"
-                        r"email|e-post|sahkoposti\w*|epost|mail)\b")
+CONTACT_RE = re.compile(
+    r"\b(?:contact|kontakt\w*|yhteytta|ota yhteys|yhteystied\w*|"
+    r"email|e-post|sahkoposti\w*|epost|mail)\b"
+)
 DATE_RE = re.compile(r"^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\W*$")
 _END_PUNCT = (".", "!", ";", ",")
 
@@ -38,7 +70,8 @@ PROCEDURAL_RE = re.compile(
     r"\b(?:fattade (?:\w+ )?beslut|beslutade|antog|antogs|antagits|har antagit|godkan\w*|"
     r"faststall\w*|hyvaksyi\w*|hyvaksytty|hyvaksyttiin|paatti|paattaa|poydalle|kasittel\w*|vedtok|vedtatt|vedtaget|"
     r"vedtog|godkendt|godkjent|gikk enstemmig|sluttbehandl\w*|beschloss\w*|verabschiedet|"
-    r"adopted|approved|endorsed|tabled|ratified|published its|announced)\b")
+    r"adopted|approved|endorsed|tabled|ratified|published its|announced)\b"
+)
 
 
 def is_list_item(text: str) -> bool:

@@ -24,8 +24,17 @@ from .text import passage_shape, strip_bullet, word_count
 L2 = 1.0
 ITERATIONS = 50
 DECIMALS = 5
-FEATURE_NAMES = ["score", "log_score", "share_of_top", "share_of_total", "at_least_one",
-                 "log_words", "score_per_sqrt_word", "is_item", "named_in_enumeration"]
+FEATURE_NAMES = [
+    "score",
+    "log_score",
+    "share_of_top",
+    "share_of_total",
+    "at_least_one",
+    "log_words",
+    "score_per_sqrt_word",
+    "is_item",
+    "named_in_enumeration",
+]
 
 
 def load_examples(path: Path = DATA_DIR / "examples.jsonl") -> list[dict]:
@@ -81,12 +90,13 @@ def train(examples: list[dict] | None = None, lexicon: Lexicon | None = None) ->
     coef = [round(float(v), DECIMALS) for v in w[:n_feat]]
     return {
         "about": "Logistic model over term-list features; trained by "
-                 "`python -m samskapa.analysis.engine.train` from data/examples.jsonl.",
+        "`python -m samskapa.analysis.engine.train` from data/examples.jsonl.",
         "features": FEATURE_NAMES,
         "threshold": 0.5,
         "n_examples": len(examples or load_examples()),
-        "weights": {code: {"coef": coef, "bias": round(float(w[n_feat + k]), DECIMALS)}
-                    for k, code in enumerate(CODES)},
+        "weights": {
+            code: {"coef": coef, "bias": round(float(w[n_feat + k]), DECIMALS)} for k, code in enumerate(CODES)
+        },
     }
 
 

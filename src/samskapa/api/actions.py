@@ -1,0 +1,5 @@
+"""The action plan: actions, progress updates, child impact assessments."""
+
+from ninja import Router
+
+router = Router(tags=["actions"])

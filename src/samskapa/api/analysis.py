@@ -1,0 +1,5 @@
+"""Gap analysis: documents, passages, gap reports, comparisons, good practices."""
+
+from ninja import Router
+
+router = Router(tags=["analysis"])

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicsiteConfig(AppConfig):
+    name = "samskapa.publicsite"
+    label = "publicsite"
+    verbose_name = _("Public pages")
