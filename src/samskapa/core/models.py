@@ -26,6 +26,23 @@ class OrganisationOwned(TimeStampedModel):
         abstract = True
 
 
+class Publishable(models.Model):
+    """Something the organisation may show on its public pages (/p/<slug>/); nothing is public by default.
+
+    ``TRANSLATABLE_FIELDS`` names the text fields that are shown to residents and can be
+    written in each of the organisation's languages (the public site keeps the translations).
+    """
+
+    TRANSLATABLE_FIELDS: tuple[str, ...] = ()
+
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown to everyone on the organisation's public pages.")
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Job(OrganisationOwned):
     """A piece of background work (analysis, import, report) whose progress a page can follow."""
 

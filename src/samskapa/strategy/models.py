@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samskapa.core.models import OrganisationOwned
+from samskapa.core.models import OrganisationOwned, Publishable
 
 
 class FrameworkCode(models.TextChoices):
@@ -71,8 +71,13 @@ class Principle(OrganisationOwned):
         return self.name
 
 
-class Strategy(OrganisationOwned):
-    """An organisation's integration strategy: the working copy that is edited, adopted and revised."""
+class Strategy(Publishable, OrganisationOwned):
+    """An organisation's integration strategy: the working copy that is edited, adopted and revised.
+
+    When published, the public pages show its latest adopted version, never the working copy.
+    """
+
+    TRANSLATABLE_FIELDS = ("title", "vision", "purpose", "target_groups")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -147,6 +152,8 @@ class FocusArea(OrganisationOwned):
     because actions link to them.
     """
 
+    TRANSLATABLE_FIELDS = ("title", "description", "summary", "we_want", "we_will", "strategic_choices")
+
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="focus_areas")
     title = models.CharField(_("title"), max_length=200)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -179,6 +186,8 @@ class FocusArea(OrganisationOwned):
 
 class Goal(OrganisationOwned):
     """A goal of a focus area, optionally with a measurable target."""
+
+    TRANSLATABLE_FIELDS = ("text", "target")
 
     focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="goals")
     text = models.TextField(_("goal"))
