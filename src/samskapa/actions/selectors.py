@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from samskapa.actions.models import (
     Action,
@@ -93,6 +93,27 @@ def action_list(
         )
         .order_by("plan", "focus_area__order", "number")
         .distinct()
+    )
+
+
+def action_export_list(
+    *, organisation: Organisation, plan: ActionPlan, filters: ActionFilter | None = None
+) -> QuerySet[Action]:
+    """What the XLSX/CSV export writes per action, with the latest progress text, in a fixed number of queries."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created_at")
+    return (
+        action_list(organisation=organisation, plan=plan, filters=filters)
+        .prefetch_related(Prefetch("responsible_links", queryset=ActionResponsible.objects.select_related("user")))
+        .annotate(latest_progress_text=Subquery(latest.values("text")[:1]))
+        .annotate(latest_progress_date=Subquery(latest.values("date")[:1]))
+    )
+
+
+def progress_list(*, organisation: Organisation, plan: ActionPlan) -> QuerySet[ProgressUpdate]:
+    return (
+        ProgressUpdate.objects.filter(organisation=organisation, action__plan=plan)
+        .select_related("action", "author")
+        .order_by("action__number", "-date", "-created_at")
     )
 
 

@@ -7,7 +7,6 @@ that affects children reaches "ongoing" or "done" only with a completed child im
 assessment, and a save that carries an outdated version of an action is refused.
 """
 
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,7 +19,6 @@ from django.utils.translation import gettext as _
 from samskapa.actions.models import (
     CURRENCY_OF_COUNTRY,
     NEEDS_ASSESSMENT,
-    NEEDS_REASON,
     Action,
     ActionGoal,
     ActionPartner,
@@ -31,7 +29,7 @@ from samskapa.actions.models import (
     ProgressUpdate,
     Status,
 )
-from samskapa.actions.rules import EDIT, REPORT
+from samskapa.actions.rules import EDIT
 from samskapa.actors.models import Actor
 from samskapa.core.errors import ApplicationError, ConflictError
 from samskapa.core.history import delete_as, save_as
@@ -199,17 +197,28 @@ def _validate_focus_area_required(action: Action) -> None:
         raise ValidationError({"focus_area_id": _("Choose the focus area the action belongs to.")})
 
 
+def _next_number(plan: ActionPlan, wanted: int | None) -> int:
+    ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()  # numbers are handed out one at a time
+    if wanted is not None:
+        if Action.objects.filter(plan=plan, number=wanted).exists():
+            raise ValidationError({"number": _("The plan already has an action number %(n)s.") % {"n": wanted}})
+        return wanted
+    return (Action.objects.filter(plan=plan).aggregate(n=Max("number"))["n"] or 0) + 1
+
+
 @transaction.atomic
-def action_create(*, actor, organisation: Organisation, plan: ActionPlan, **fields: Any) -> Action:
-    """A new action at the end of the plan; an editor who creates one is responsible for it."""
+def action_create(
+    *, actor, organisation: Organisation, plan: ActionPlan, number: int | None = None, **fields: Any
+) -> Action:
+    """A new action, numbered after the plan's last one unless ``number`` is given; an editor who
+    creates one is responsible for it."""
     require(actor, CHANGE, plan)
     fields, links = _split(dict(fields))
     _check_lead_and_focus_area(organisation, fields)
     _check_links(organisation, plan, links)
     if not actor.has_perm(MANAGE, organisation):
         links["responsible_ids"] = sorted({*(links.get("responsible_ids") or []), actor.pk})
-    ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()  # numbers are handed out one at a time
-    number = (Action.objects.filter(plan=plan).aggregate(n=Max("number"))["n"] or 0) + 1
+    number = _next_number(plan, number)
     fields.setdefault("currency", CURRENCY_OF_COUNTRY.get(organisation.country, "EUR"))
     action = Action(organisation=organisation, plan=plan, number=number, **fields)
     _validate_focus_area_required(action)
@@ -280,70 +289,14 @@ def action_delete(*, actor, organisation: Organisation, action: Action) -> None:
     delete_as(action, actor)
 
 
-def _check_report_date(day: date) -> None:
-    if day > timezone.localdate():
-        raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
-
-
 @transaction.atomic
-def progress_post(
-    *,
-    actor,
-    organisation: Organisation,
-    action: Action,
-    text: str,
-    date: date | None = None,
-    status: str | None = None,
-    percent_complete: int | None = None,
-    version: int | None = None,
-) -> ProgressUpdate:
-    """Report on an action; a new status or percent is applied to the action (the text is the reason
-    when it is delayed or cancelled). ``version`` guards those changes against a concurrent edit."""
-    require(actor, REPORT, action)
-    day = date or timezone.localdate()
-    _check_report_date(day)
-    if not text.strip():
-        raise ValidationError({"text": _("Say what happened.")})
-    new_status = status or action.status
-    new_percent = action.percent_complete if percent_complete is None else percent_complete
-    if new_status != action.status or new_percent != action.percent_complete:
-        _claim_version(action, version)
-        if new_status in NEEDS_REASON and new_status != action.status:
-            action.status_reason = text.strip()
-        action.status, action.percent_complete = new_status, new_percent
-        save_as(action, actor)
-        _check_children_rule(action)
-    update = ProgressUpdate(
-        organisation=organisation,
-        action=action,
-        date=day,
-        text=text.strip(),
-        status=action.status,
-        percent_complete=action.percent_complete,
-        author=actor,
-    )
-    update.full_clean()
-    update.save()
-    return update
-
-
-# child impact assessments
-
-
-@transaction.atomic
-def assessment_save(
-    *, actor, organisation: Organisation, action: Action, complete: bool = False, **fields: Any
-) -> ChildImpactAssessment:
-    """Write the action's child impact assessment; ``complete`` marks it completed (every answer given).
-    A completed assessment stays completed: corrections must keep it whole."""
+def partner_commitment_set(
+    *, actor, organisation: Organisation, action: Action, partner_id: int, commitment: str
+) -> ActionPartner:
+    """Record what a partner has committed to in an action."""
     require(actor, EDIT, action)
-    _refuse_unknown(fields, ASSESSMENT_FIELDS)
-    assessment = ChildImpactAssessment.objects.select_for_update().filter(action=action).first()
-    assessment = assessment or ChildImpactAssessment(organisation=organisation, action=action)
-    for field, value in fields.items():
-        setattr(assessment, field, value)
-    if assessment.assessed_on and assessment.assessed_on > timezone.localdate():
-        raise ValidationError({"assessed_on": _("An assessment cannot be dated in the future.")})
-    if complete:
-        assessment.state = ChildImpactAssessment.State.COMPLETED
-    return save_as(assessment, actor)
+    link = ActionPartner.objects.filter(action=action, actor_id=partner_id).first()
+    if link is None:
+        raise ValidationError({"partner_ids": _("Choose partners from your organisation's actors.")})
+    link.commitment = commitment.strip()
+    return save_as(link, actor)
