@@ -67,7 +67,7 @@ class Entry:
 
 def _who(record) -> str:
     user = record.history_user
-    return (user.get_short_name() or user.email) if user else _("Samskapa")
+    return user.get_full_name() if user else _("Samskapa")
 
 
 def _shown(name: str, value: Any, names: dict) -> str:
@@ -141,7 +141,7 @@ def _link_entries(organisation: Organisation, action: Action) -> list[Entry]:
         if target is None:
             from samskapa.accounts.models import User
 
-            titles = {u.pk: u.get_short_name() or u.email for u in User.objects.filter(pk__in=ids)}
+            titles = {u.pk: u.get_full_name() for u in User.objects.filter(pk__in=ids)}
         else:
             titles = dict(target.objects.filter(organisation=organisation, pk__in=ids).values_list("pk", label_field))
         for row in rows:

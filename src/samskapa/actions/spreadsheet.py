@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samskapa.actions.models import Action, Funding, ProgressUpdate, Status, TargetGroup
+from samskapa.core.downloads import file_response
+from samskapa.core.errors import ApplicationError
 from samskapa.core.tabular import Sheet, csv_bytes, xlsx_bytes
 
 LANGUAGES = ("sv", "fi", "en")
@@ -145,6 +147,21 @@ def plan_xlsx(plan_title: str, actions: Iterable[Action], updates: Iterable[Prog
             Sheet(_("Progress updates"), [str(h) for h in PROGRESS_HEADER], progress, {1: 40, 5: 60}),
         ]
     )
+
+
+def plan_download(organisation, plan, *, kind: str, language: str, filters=None):
+    """The plan (narrowed by ``filters``) as an XLSX or CSV download, headings in ``language``."""
+    from samskapa.actions import selectors
+
+    if kind not in ("xlsx", "csv"):
+        raise ApplicationError(_("Choose xlsx or csv."))
+    with translation.override(language if language in LANGUAGES else "en"):
+        actions = selectors.action_export_list(organisation=organisation, plan=plan, filters=filters)
+        if kind == "csv":
+            content = plan_csv(actions)
+        else:
+            content = plan_xlsx(plan.title, actions, selectors.progress_list(organisation=organisation, plan=plan))
+    return file_response(content, title=plan.title, extension=kind)
 
 
 # reading

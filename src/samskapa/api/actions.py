@@ -18,8 +18,6 @@ from samskapa.actions.models import ChildImpactAssessment, Currency, Funding, Ta
 from samskapa.actions.models import Status as ActionStatus
 from samskapa.actions.selectors import ActionFilter
 from samskapa.api.scope import org_scope
-from samskapa.core.downloads import file_response
-from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.strategy import selectors as strategy_selectors
 
@@ -375,21 +373,7 @@ def plan_overview(request: OrgRequest, org_slug: str, plan_id: int):
 def plan_export(request: OrgRequest, org_slug: str, plan_id: int, format: str = "xlsx", language: str = ""):
     """The plan as XLSX (actions and progress updates) or CSV (actions), headings in ``language`` (sv, fi, en)."""
     organisation, plan = _plan(request, org_slug, plan_id)
-    return plan_file(organisation, plan, kind=format, language=language or translation.get_language())
-
-
-def plan_file(organisation, plan, *, kind: str, language: str, filters: ActionFilter | None = None):
-    """The export as a download; shared with the pages."""
-    if kind not in ("xlsx", "csv"):
-        raise ApplicationError(translation.gettext("Choose xlsx or csv."))
-    with translation.override(language if language in ("sv", "fi", "en") else "en"):
-        actions = selectors.action_export_list(organisation=organisation, plan=plan, filters=filters)
-        if kind == "csv":
-            content = spreadsheet.plan_csv(actions)
-        else:
-            updates = selectors.progress_list(organisation=organisation, plan=plan)
-            content = spreadsheet.plan_xlsx(plan.title, actions, updates)
-    return file_response(content, title=plan.title, extension=kind)
+    return spreadsheet.plan_download(organisation, plan, kind=format, language=language or translation.get_language())
 
 
 @router.post("/orgs/{org_slug}/action-plans/{plan_id}/import", response={200: ImportOut, 400: ImportOut})
@@ -447,10 +431,12 @@ def action_delete(request: OrgRequest, org_slug: str, action_id: int):
 def partner_commitment(request: OrgRequest, org_slug: str, action_id: int, actor_id: int, payload: CommitmentIn):
     """What a partner has committed to in the action."""
     organisation, action = _action(request, org_slug, action_id)
-    link = services.partner_commitment_set(
-        actor=request.user, organisation=organisation, action=action, partner_id=actor_id, **payload.dict()
+    commitments = {actor_id: payload.commitment}
+    services.partner_commitments_set(
+        actor=request.user, organisation=organisation, action=action, commitments=commitments
     )
-    return {"id": link.actor_id, "name": link.actor.name, "commitment": link.commitment}
+    link = next(link for link in action.partner_links.all() if link.actor_id == actor_id)
+    return {"id": link.actor_id, "name": link.actor.name, "commitment": payload.commitment.strip()}
 
 
 @router.get("/orgs/{org_slug}/actions/{action_id}/progress", response=list[ProgressOut])
@@ -467,12 +453,10 @@ def progress_post(request: OrgRequest, org_slug: str, action_id: int, payload: P
     return Status(201, update)
 
 
-@router.get("/orgs/{org_slug}/actions/{action_id}/assessment", response={200: AssessmentOut, 404: dict})
+@router.get("/orgs/{org_slug}/actions/{action_id}/assessment", response=AssessmentOut | None)
 def assessment_detail(request: OrgRequest, org_slug: str, action_id: int):
-    assessment = selectors.assessment_of(_action(request, org_slug, action_id)[1])
-    if assessment is None:
-        return Status(404, {"message": translation.gettext("This action has no child impact assessment yet.")})
-    return assessment
+    """The action's child impact assessment; null while it has none."""
+    return selectors.assessment_of(_action(request, org_slug, action_id)[1])
 
 
 @router.put("/orgs/{org_slug}/actions/{action_id}/assessment", response=AssessmentOut)

@@ -9,7 +9,7 @@ from samskapa.actions.services.actions import (
     action_create,
     action_delete,
     action_update,
-    partner_commitment_set,
+    partner_commitments_set,
     plan_create,
     plan_update,
 )
@@ -27,7 +27,7 @@ __all__ = [
     "action_delete",
     "action_update",
     "assessment_save",
-    "partner_commitment_set",
+    "partner_commitments_set",
     "plan_create",
     "plan_import",
     "plan_update",

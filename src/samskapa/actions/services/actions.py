@@ -31,6 +31,7 @@ from samskapa.actions.models import (
 )
 from samskapa.actions.rules import EDIT
 from samskapa.actors.models import Actor
+from samskapa.actors.services import actor_create
 from samskapa.core.errors import ApplicationError, ConflictError
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Membership, Organisation
@@ -58,6 +59,8 @@ ACTION_FIELDS = (
     "percent_complete",
 )
 LINK_FIELDS = ("goal_ids", "partner_ids", "principle_ids", "responsible_ids")
+# A lead or partners named by the person, added to the actor registry when it lacks them.
+NEW_ACTOR_FIELDS = ("new_lead_name", "new_partner_names")
 ASSESSMENT_FIELDS = (
     "children_affected",
     "consulted",
@@ -186,8 +189,29 @@ def _save_links(*, actor, organisation: Organisation, action: Action, links: dic
             _set_links(actor=actor, organisation=organisation, action=action, model=model, field=field, ids=ids)
 
 
+def actor_for_name(*, actor, organisation: Organisation, name: str, lead: bool) -> Actor:
+    """The registry's actor of that name, or a new one (a lead is an internal department, a partner 'other')."""
+    name = " ".join(name.split())
+    found = Actor.objects.filter(organisation=organisation, name__iexact=name).first()
+    if found is not None:
+        return found
+    kind = Actor.Kind.DEPARTMENT if lead else Actor.Kind.OTHER
+    return actor_create(actor=actor, organisation=organisation, name=name, kind=kind)
+
+
+def _new_actors(*, actor, organisation: Organisation, fields: dict, links: dict) -> None:
+    """Leads and partners named in the form that the registry does not have yet are added to it."""
+    lead_name = (fields.pop("new_lead_name", "") or "").strip()
+    partner_names = [n for n in fields.pop("new_partner_names", None) or [] if n.strip()]
+    if lead_name:
+        fields["lead_id"] = actor_for_name(actor=actor, organisation=organisation, name=lead_name, lead=True).pk
+    if partner_names:
+        new = [actor_for_name(actor=actor, organisation=organisation, name=n, lead=False).pk for n in partner_names]
+        links["partner_ids"] = sorted({*(links.get("partner_ids") or []), *new})
+
+
 def _split(fields: dict) -> tuple[dict, dict]:
-    _refuse_unknown(fields, ACTION_FIELDS + LINK_FIELDS)
+    _refuse_unknown(fields, ACTION_FIELDS + LINK_FIELDS + NEW_ACTOR_FIELDS)
     links = {name: fields.pop(name) for name in LINK_FIELDS if name in fields}
     return fields, links
 
@@ -214,6 +238,7 @@ def action_create(
     creates one is responsible for it."""
     require(actor, CHANGE, plan)
     fields, links = _split(dict(fields))
+    _new_actors(actor=actor, organisation=organisation, fields=fields, links=links)
     _check_lead_and_focus_area(organisation, fields)
     _check_links(organisation, plan, links)
     if not actor.has_perm(MANAGE, organisation):
@@ -247,7 +272,7 @@ def _current_version(action: Action) -> int:
 
 def _conflict_message(action: Action) -> str:
     last = action.history.select_related("history_user").order_by("-history_date").first()
-    who = (last.history_user.get_short_name() if last and last.history_user else "") or _("Someone else")
+    who = (last.history_user.get_full_name() if last and last.history_user else "") or _("Someone else")
     when = date_format(timezone.localtime(last.history_date), "SHORT_DATETIME_FORMAT") if last else ""
     return _(
         "%(who)s saved this action (%(when)s) after you opened it. Nothing of yours was saved: "
@@ -262,6 +287,7 @@ def action_update(
     """Change an action. ``version`` is the one the person read; an older one is refused (409)."""
     require(actor, EDIT, action)
     changes, links = _split(dict(changes))
+    _new_actors(actor=actor, organisation=organisation, fields=changes, links=links)
     _check_lead_and_focus_area(organisation, changes)
     _check_links(organisation, action.plan, links)
     _claim_version(action, version)
@@ -290,13 +316,18 @@ def action_delete(*, actor, organisation: Organisation, action: Action) -> None:
 
 
 @transaction.atomic
-def partner_commitment_set(
-    *, actor, organisation: Organisation, action: Action, partner_id: int, commitment: str
-) -> ActionPartner:
-    """Record what a partner has committed to in an action."""
+def partner_commitments_set(
+    *, actor, organisation: Organisation, action: Action, commitments: dict[int, str]
+) -> list[ActionPartner]:
+    """Record what partners have committed to in an action (keyed by the partner actor's id)."""
     require(actor, EDIT, action)
-    link = ActionPartner.objects.filter(action=action, actor_id=partner_id).first()
-    if link is None:
+    links = {link.actor_id: link for link in ActionPartner.objects.filter(action=action)}
+    if not set(commitments) <= set(links):
         raise ValidationError({"partner_ids": _("Choose partners from your organisation's actors.")})
-    link.commitment = commitment.strip()
-    return save_as(link, actor)
+    changed = []
+    for partner_id, commitment in commitments.items():
+        link = links[partner_id]
+        if link.commitment != commitment.strip():
+            link.commitment = commitment.strip()
+            changed.append(save_as(link, actor))
+    return changed

@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 
 from samskapa.actions import spreadsheet as sheet
 from samskapa.actions.models import Action, ActionPlan, Currency
-from samskapa.actions.services.actions import MANAGE, action_create, action_update
+from samskapa.actions.services.actions import MANAGE, action_create, action_update, actor_for_name
 from samskapa.actors.models import Actor
-from samskapa.actors.services import actor_create
 from samskapa.core.errors import ApplicationError
 from samskapa.core.tabular import table_read
 from samskapa.orgs.models import Membership, Organisation
@@ -197,13 +196,12 @@ def _errors_of(line: int, error: ValidationError | ApplicationError) -> list[Row
 
 
 def _actor_adder(*, actor, organisation: Organisation, lookups: _Lookups, result: ImportResult):
-    """Adds actors the registry lacks: a lead as an internal department, a partner as 'other'."""
+    """Adds actors the registry lacks, and remembers them for the rows after."""
 
     def add(name: str, *, lead: bool) -> Actor:
-        kind = Actor.Kind.DEPARTMENT if lead else Actor.Kind.OTHER
-        new = actor_create(actor=actor, organisation=organisation, name=name, kind=kind)
+        new = actor_for_name(actor=actor, organisation=organisation, name=name, lead=lead)
         lookups.actors[_key(name)] = new
-        result.created_actors.append(name)
+        result.created_actors.append(new.name)
         return new
 
     return add
