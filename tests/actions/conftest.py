@@ -50,3 +50,15 @@ def new_action(org, coordinator, plan, area, school):
         return services.action_create(actor=actor or coordinator, organisation=org, plan=plan, **fields)
 
     return make
+
+
+@pytest.fixture
+def api_for(db):
+    """The shared API client, with PUT for the assessment and commitment routes."""
+    from tests.conftest import ApiClient
+
+    class Client(ApiClient):
+        def put(self, path, data=None):
+            return self._call("put", path, data if data is not None else {})
+
+    return Client

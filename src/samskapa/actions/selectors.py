@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from samskapa.actions.models import (
     Action,
@@ -96,6 +96,27 @@ def action_list(
     )
 
 
+def action_export_list(
+    *, organisation: Organisation, plan: ActionPlan, filters: ActionFilter | None = None
+) -> QuerySet[Action]:
+    """What the XLSX/CSV export writes per action, with the latest progress text, in a fixed number of queries."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created_at")
+    return (
+        action_list(organisation=organisation, plan=plan, filters=filters)
+        .prefetch_related(Prefetch("responsible_links", queryset=ActionResponsible.objects.select_related("user")))
+        .annotate(latest_progress_text=Subquery(latest.values("text")[:1]))
+        .annotate(latest_progress_date=Subquery(latest.values("date")[:1]))
+    )
+
+
+def progress_list(*, organisation: Organisation, plan: ActionPlan) -> QuerySet[ProgressUpdate]:
+    return (
+        ProgressUpdate.objects.filter(organisation=organisation, action__plan=plan)
+        .select_related("action", "author")
+        .order_by("action__number", "-date", "-created_at")
+    )
+
+
 def action_get(*, organisation: Organisation, action_id) -> Action:
     """One action with everything its page shows, in a fixed number of queries."""
     queryset = Action.objects.select_related("plan__strategy", "focus_area", "lead", "assessment").prefetch_related(
@@ -179,3 +200,28 @@ def status_counts_by_focus_area(
         if budget is not None:
             summary.budgets[currency] = summary.budgets.get(currency, Decimal(0)) + budget
     return list(summaries.values())
+
+
+def form_choices(*, organisation: Organisation, plan: ActionPlan) -> dict[str, list[tuple[int, str]]]:
+    """What the action form offers, all from the organisation (and the plan's strategy): six queries."""
+    from samskapa.actors.models import Actor
+    from samskapa.orgs.models import Membership
+    from samskapa.strategy.models import Goal, Principle
+
+    areas = list(FocusArea.objects.filter(organisation=organisation, strategy_id=plan.strategy_id))
+    goals = Goal.objects.filter(organisation=organisation, focus_area__strategy_id=plan.strategy_id).select_related(
+        "focus_area"
+    )
+    actors = list(Actor.objects.filter(organisation=organisation, is_active=True).order_by("name"))
+    members = Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name")
+    return {
+        "focus_area_id": [(a.pk, a.title) for a in areas],
+        "goal_ids": [
+            (g.pk, f"{g.focus_area.title}: {g.text}")
+            for g in sorted(goals, key=lambda g: (g.focus_area.order, g.focus_area_id, g.order, g.pk))
+        ],
+        "principle_ids": [(p.pk, p.name) for p in Principle.objects.filter(organisation=organisation)],
+        "lead_id": [(a.pk, a.name) for a in actors if a.is_internal],
+        "partner_ids": [(a.pk, a.name) for a in actors],
+        "responsible_ids": [(m.user_id, f"{m.user.get_full_name()} ({m.get_role_display()})") for m in members],
+    }

@@ -7,7 +7,6 @@ that affects children reaches "ongoing" or "done" only with a completed child im
 assessment, and a save that carries an outdated version of an action is refused.
 """
 
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,7 +19,6 @@ from django.utils.translation import gettext as _
 from samskapa.actions.models import (
     CURRENCY_OF_COUNTRY,
     NEEDS_ASSESSMENT,
-    NEEDS_REASON,
     Action,
     ActionGoal,
     ActionPartner,
@@ -31,8 +29,9 @@ from samskapa.actions.models import (
     ProgressUpdate,
     Status,
 )
-from samskapa.actions.rules import EDIT, REPORT
+from samskapa.actions.rules import EDIT
 from samskapa.actors.models import Actor
+from samskapa.actors.services import actor_create
 from samskapa.core.errors import ApplicationError, ConflictError
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Membership, Organisation
@@ -60,6 +59,8 @@ ACTION_FIELDS = (
     "percent_complete",
 )
 LINK_FIELDS = ("goal_ids", "partner_ids", "principle_ids", "responsible_ids")
+# A lead or partners named by the person, added to the actor registry when it lacks them.
+NEW_ACTOR_FIELDS = ("new_lead_name", "new_partner_names")
 ASSESSMENT_FIELDS = (
     "children_affected",
     "consulted",
@@ -188,8 +189,29 @@ def _save_links(*, actor, organisation: Organisation, action: Action, links: dic
             _set_links(actor=actor, organisation=organisation, action=action, model=model, field=field, ids=ids)
 
 
+def actor_for_name(*, actor, organisation: Organisation, name: str, lead: bool) -> Actor:
+    """The registry's actor of that name, or a new one (a lead is an internal department, a partner 'other')."""
+    name = " ".join(name.split())
+    found = Actor.objects.filter(organisation=organisation, name__iexact=name).first()
+    if found is not None:
+        return found
+    kind = Actor.Kind.DEPARTMENT if lead else Actor.Kind.OTHER
+    return actor_create(actor=actor, organisation=organisation, name=name, kind=kind)
+
+
+def _new_actors(*, actor, organisation: Organisation, fields: dict, links: dict) -> None:
+    """Leads and partners named in the form that the registry does not have yet are added to it."""
+    lead_name = (fields.pop("new_lead_name", "") or "").strip()
+    partner_names = [n for n in fields.pop("new_partner_names", None) or [] if n.strip()]
+    if lead_name:
+        fields["lead_id"] = actor_for_name(actor=actor, organisation=organisation, name=lead_name, lead=True).pk
+    if partner_names:
+        new = [actor_for_name(actor=actor, organisation=organisation, name=n, lead=False).pk for n in partner_names]
+        links["partner_ids"] = sorted({*(links.get("partner_ids") or []), *new})
+
+
 def _split(fields: dict) -> tuple[dict, dict]:
-    _refuse_unknown(fields, ACTION_FIELDS + LINK_FIELDS)
+    _refuse_unknown(fields, ACTION_FIELDS + LINK_FIELDS + NEW_ACTOR_FIELDS)
     links = {name: fields.pop(name) for name in LINK_FIELDS if name in fields}
     return fields, links
 
@@ -199,17 +221,29 @@ def _validate_focus_area_required(action: Action) -> None:
         raise ValidationError({"focus_area_id": _("Choose the focus area the action belongs to.")})
 
 
+def _next_number(plan: ActionPlan, wanted: int | None) -> int:
+    ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()  # numbers are handed out one at a time
+    if wanted is not None:
+        if Action.objects.filter(plan=plan, number=wanted).exists():
+            raise ValidationError({"number": _("The plan already has an action number %(n)s.") % {"n": wanted}})
+        return wanted
+    return (Action.objects.filter(plan=plan).aggregate(n=Max("number"))["n"] or 0) + 1
+
+
 @transaction.atomic
-def action_create(*, actor, organisation: Organisation, plan: ActionPlan, **fields: Any) -> Action:
-    """A new action at the end of the plan; an editor who creates one is responsible for it."""
+def action_create(
+    *, actor, organisation: Organisation, plan: ActionPlan, number: int | None = None, **fields: Any
+) -> Action:
+    """A new action, numbered after the plan's last one unless ``number`` is given; an editor who
+    creates one is responsible for it."""
     require(actor, CHANGE, plan)
     fields, links = _split(dict(fields))
+    _new_actors(actor=actor, organisation=organisation, fields=fields, links=links)
     _check_lead_and_focus_area(organisation, fields)
     _check_links(organisation, plan, links)
     if not actor.has_perm(MANAGE, organisation):
         links["responsible_ids"] = sorted({*(links.get("responsible_ids") or []), actor.pk})
-    ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()  # numbers are handed out one at a time
-    number = (Action.objects.filter(plan=plan).aggregate(n=Max("number"))["n"] or 0) + 1
+    number = _next_number(plan, number)
     fields.setdefault("currency", CURRENCY_OF_COUNTRY.get(organisation.country, "EUR"))
     action = Action(organisation=organisation, plan=plan, number=number, **fields)
     _validate_focus_area_required(action)
@@ -238,7 +272,7 @@ def _current_version(action: Action) -> int:
 
 def _conflict_message(action: Action) -> str:
     last = action.history.select_related("history_user").order_by("-history_date").first()
-    who = (last.history_user.get_short_name() if last and last.history_user else "") or _("Someone else")
+    who = (last.history_user.get_full_name() if last and last.history_user else "") or _("Someone else")
     when = date_format(timezone.localtime(last.history_date), "SHORT_DATETIME_FORMAT") if last else ""
     return _(
         "%(who)s saved this action (%(when)s) after you opened it. Nothing of yours was saved: "
@@ -253,6 +287,7 @@ def action_update(
     """Change an action. ``version`` is the one the person read; an older one is refused (409)."""
     require(actor, EDIT, action)
     changes, links = _split(dict(changes))
+    _new_actors(actor=actor, organisation=organisation, fields=changes, links=links)
     _check_lead_and_focus_area(organisation, changes)
     _check_links(organisation, action.plan, links)
     _claim_version(action, version)
@@ -280,70 +315,19 @@ def action_delete(*, actor, organisation: Organisation, action: Action) -> None:
     delete_as(action, actor)
 
 
-def _check_report_date(day: date) -> None:
-    if day > timezone.localdate():
-        raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
-
-
 @transaction.atomic
-def progress_post(
-    *,
-    actor,
-    organisation: Organisation,
-    action: Action,
-    text: str,
-    date: date | None = None,
-    status: str | None = None,
-    percent_complete: int | None = None,
-    version: int | None = None,
-) -> ProgressUpdate:
-    """Report on an action; a new status or percent is applied to the action (the text is the reason
-    when it is delayed or cancelled). ``version`` guards those changes against a concurrent edit."""
-    require(actor, REPORT, action)
-    day = date or timezone.localdate()
-    _check_report_date(day)
-    if not text.strip():
-        raise ValidationError({"text": _("Say what happened.")})
-    new_status = status or action.status
-    new_percent = action.percent_complete if percent_complete is None else percent_complete
-    if new_status != action.status or new_percent != action.percent_complete:
-        _claim_version(action, version)
-        if new_status in NEEDS_REASON and new_status != action.status:
-            action.status_reason = text.strip()
-        action.status, action.percent_complete = new_status, new_percent
-        save_as(action, actor)
-        _check_children_rule(action)
-    update = ProgressUpdate(
-        organisation=organisation,
-        action=action,
-        date=day,
-        text=text.strip(),
-        status=action.status,
-        percent_complete=action.percent_complete,
-        author=actor,
-    )
-    update.full_clean()
-    update.save()
-    return update
-
-
-# child impact assessments
-
-
-@transaction.atomic
-def assessment_save(
-    *, actor, organisation: Organisation, action: Action, complete: bool = False, **fields: Any
-) -> ChildImpactAssessment:
-    """Write the action's child impact assessment; ``complete`` marks it completed (every answer given).
-    A completed assessment stays completed: corrections must keep it whole."""
+def partner_commitments_set(
+    *, actor, organisation: Organisation, action: Action, commitments: dict[int, str]
+) -> list[ActionPartner]:
+    """Record what partners have committed to in an action (keyed by the partner actor's id)."""
     require(actor, EDIT, action)
-    _refuse_unknown(fields, ASSESSMENT_FIELDS)
-    assessment = ChildImpactAssessment.objects.select_for_update().filter(action=action).first()
-    assessment = assessment or ChildImpactAssessment(organisation=organisation, action=action)
-    for field, value in fields.items():
-        setattr(assessment, field, value)
-    if assessment.assessed_on and assessment.assessed_on > timezone.localdate():
-        raise ValidationError({"assessed_on": _("An assessment cannot be dated in the future.")})
-    if complete:
-        assessment.state = ChildImpactAssessment.State.COMPLETED
-    return save_as(assessment, actor)
+    links = {link.actor_id: link for link in ActionPartner.objects.filter(action=action)}
+    if not set(commitments) <= set(links):
+        raise ValidationError({"partner_ids": _("Choose partners from your organisation's actors.")})
+    changed = []
+    for partner_id, commitment in commitments.items():
+        link = links[partner_id]
+        if link.commitment != commitment.strip():
+            link.commitment = commitment.strip()
+            changed.append(save_as(link, actor))
+    return changed
