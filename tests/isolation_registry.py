@@ -63,3 +63,12 @@ def _actor(org):
 
 
 ID_MAKERS["actor_id"] = _actor
+
+
+def _practice(org):
+    from tests.analysis.factories import PracticeFactory
+
+    return PracticeFactory(organisation=org, title="SECRET-B practice").pk
+
+
+ID_MAKERS["practice_id"] = _practice
