@@ -25,7 +25,11 @@ class DocumentUploadForm(DocumentDetailsForm):
         help_text=_("PDF, DOCX, HTML or text. Scanned PDFs are read with text recognition when it is installed."),
     )
     mode = forms.ChoiceField(
-        label=_("Analysis mode"), choices=Document.Mode.choices, initial=Document.Mode.FAST, widget=forms.RadioSelect
+        label=_("Analysis mode"),
+        choices=Document.Mode.choices,
+        initial=Document.Mode.FAST,
+        required=False,  # the fast mode unless another is chosen
+        widget=forms.RadioSelect,
     )
     field_order = ["file", "title", "publisher", "year", "mode"]
 
@@ -40,7 +44,9 @@ class DocumentEditForm(DocumentDetailsForm):
 
 
 class ReanalyseForm(forms.Form):
-    mode = forms.ChoiceField(label=_("Analysis mode"), choices=Document.Mode.choices, widget=forms.RadioSelect)
+    mode = forms.ChoiceField(
+        label=_("Analysis mode"), choices=Document.Mode.choices, required=False, widget=forms.RadioSelect
+    )
 
 
 class PassageCorrectionForm(forms.Form):
