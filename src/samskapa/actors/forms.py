@@ -60,6 +60,10 @@ ActorForm = form_for(
              "engagement_note": forms.Textarea(attrs={"rows": 3})},
 )
 
+ActorForm.base_fields["website"] = forms.URLField(
+    label=_("Website"), required=False, max_length=200, assume_scheme="https"
+)
+
 RelationForm = form_for(Relation, ["target", "kind", "note"], widgets={"note": forms.Textarea(attrs={"rows": 2})})
 
 EngagementForm = form_for(

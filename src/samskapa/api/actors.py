@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ninja import ModelSchema, Router, Schema, Status
+from ninja import ModelSchema, Query, Router, Schema, Status
 from pydantic import Field
 
 from samskapa.actors import pictures, selectors, services
@@ -132,7 +132,12 @@ def _plain(data: dict) -> dict:
 
 
 @router.get("/orgs/{org_slug}/actors", response=list[ActorOut])
-def actor_list(request: OrgRequest, org_slug: str, kind: list[Actor.Kind] | None = None, level: list[Actor.Engagement] | None = None):
+def actor_list(
+    request: OrgRequest,
+    org_slug: str,
+    kind: list[Actor.Kind] = Query(None),  # noqa: B008 - ninja reads repeated parameters this way
+    level: list[Actor.Engagement] = Query(None),  # noqa: B008
+):
     """The registry, filtered by kind and planned engagement level (repeat the parameter for several)."""
     organisation = org_scope(request, org_slug, VIEW)
     return selectors.actor_list(organisation=organisation, kinds=[k.value for k in kind or []], levels=[v.value for v in level or []])

@@ -66,14 +66,16 @@ def _scrub(organisation, needles: list[str]) -> int:
     changed = 0
     for model in _own_models():
         fields = _text_fields(model)
-        rows = _matching(model, needles, fields)
-        if any(f.name == "organisation" for f in model._meta.concrete_fields):
-            rows = rows.filter(organisation=organisation)
+        rows = _matching(model, needles, fields).filter(organisation=organisation) if _has_organisation(model) else []
         for row in rows:
             updates = {name: _replace(getattr(row, name), needles) for name in fields}
             model._default_manager.filter(pk=row.pk).update(**updates)
             changed += 1
     return changed
+
+
+def _has_organisation(model) -> bool:
+    return any(f.name == "organisation" for f in model._meta.concrete_fields)
 
 
 def _own_models():
@@ -94,12 +96,16 @@ class Traces:
         return bool(self.found)
 
 
-def traces(needles: list[str]) -> Traces:
-    """Search every text column of every table (history tables included) for the needles."""
+def traces(needles: list[str], organisation=None) -> Traces:
+    """Search every text column of every table (history tables included) for the needles; rows of
+    other organisations are not looked at (they are theirs to handle, and not to be revealed)."""
     result = Traces()
     for model in apps.get_models():
         fields = _text_fields(model)
-        for row in _matching(model, needles, fields).values("pk", *fields):
+        rows = _matching(model, needles, fields)
+        if organisation is not None and _has_organisation(model):
+            rows = rows.filter(organisation=organisation)
+        for row in rows.values("pk", *fields):
             for name in fields:
                 text = json.dumps(row[name], ensure_ascii=False) if not isinstance(row[name], str) else row[name]
                 if text and any(n.lower() in text.lower() for n in needles):
@@ -145,7 +151,7 @@ def person_export(*, actor, organisation, person: Person) -> dict:
             {"consultation": i.consultation.title, "date": _iso(i.consultation.held_on), "text": i.text} for i in inputs
         ],
         "mentioned_in": [
-            {"table": table, "row": str(pk), "column": column} for table, pk, column in traces(needles).found
+            {"table": table, "row": str(pk), "column": column} for table, pk, column in traces(needles, organisation).found
         ],
     }
 
@@ -175,7 +181,7 @@ def person_erase(*, actor, organisation, person: Person) -> Traces:
     Consent.history.model.objects.filter(person_id=pk).delete()
     Person.objects.filter(pk=pk).delete()
     Person.history.model.objects.filter(id=pk).delete()
-    return traces(needles)
+    return traces(needles, organisation)
 
 
 @transaction.atomic
