@@ -94,7 +94,9 @@ class CommitteeMemberFactory(factory.django.DjangoModelFactory):
 
     committee = factory.SubFactory(CommitteeFactory)
     organisation = factory.LazyAttribute(lambda o: o.committee.organisation)
-    actor = factory.SubFactory("tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation"))
+    actor = factory.SubFactory(
+        "tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation")
+    )
 
 
 class CommitteeMeetingFactory(factory.django.DjangoModelFactory):
@@ -123,7 +125,9 @@ class SurveyFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory("tests.factories.OrganisationFactory")
     consultation = factory.SubFactory(
-        ConsultationFactory, organisation=factory.SelfAttribute("..organisation"), kind=Consultation.Kind.SURVEY,
+        ConsultationFactory,
+        organisation=factory.SelfAttribute("..organisation"),
+        kind=Consultation.Kind.SURVEY,
         status=Consultation.Status.OPEN,
     )
     title = factory.Sequence(lambda n: f"Enkät {n}")
@@ -158,8 +162,12 @@ class RelationFactory(factory.django.DjangoModelFactory):
         model = Relation
 
     organisation = factory.SubFactory("tests.factories.OrganisationFactory")
-    source = factory.SubFactory("tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation"))
-    target = factory.SubFactory("tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation"))
+    source = factory.SubFactory(
+        "tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation")
+    )
+    target = factory.SubFactory(
+        "tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation")
+    )
 
 
 class EngagementFactory(factory.django.DjangoModelFactory):
@@ -167,6 +175,8 @@ class EngagementFactory(factory.django.DjangoModelFactory):
         model = Engagement
 
     organisation = factory.SubFactory("tests.factories.OrganisationFactory")
-    actor = factory.SubFactory("tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation"))
+    actor = factory.SubFactory(
+        "tests.actors.factories.ActorFactory", organisation=factory.SelfAttribute("..organisation")
+    )
     level = "consult"
     method = "Två fokusgrupper"

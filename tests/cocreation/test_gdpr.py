@@ -10,7 +10,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from tests.actors.factories import ActorFactory
-from tests.cocreation.factories import CommitteeFactory, ConsentFactory, ConsultationFactory, InputFactory, PersonFactory
+from tests.cocreation.factories import (
+    CommitteeFactory,
+    ConsentFactory,
+    ConsultationFactory,
+    InputFactory,
+    PersonFactory,
+)
 
 from samskapa.cocreation import gdpr
 from samskapa.cocreation.models import CommitteeMember, Input, Person
@@ -30,8 +36,10 @@ def everywhere(needle: str) -> list[str]:
                 if not any(t in kind for t in TEXT_TYPES):
                     continue
                 quoted_table, quoted_column = connection.ops.quote_name(table), connection.ops.quote_name(column.name)
-                cursor.execute(f"SELECT COUNT(*) FROM {quoted_table} WHERE LOWER(CAST({quoted_column} AS TEXT)) LIKE %s",  # noqa: S608
-                               [f"%{needle.lower()}%"])
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {quoted_table} WHERE LOWER(CAST({quoted_column} AS TEXT)) LIKE %s",  # noqa: S608
+                    [f"%{needle.lower()}%"],
+                )
                 if cursor.fetchone()[0]:
                     found.append(f"{table}.{column.name}")
     return found
@@ -41,19 +49,38 @@ def everywhere(needle: str) -> list[str]:
 def zahra(org, coordinator):
     """A committee member and interviewee, named in minutes and in what was said, with history rows."""
     actor = ActorFactory(organisation=org, name="Kvinnoföreningen")
-    person = people.person_create(actor=coordinator, organisation=org, full_name=NAME, email=EMAIL, phone=PHONE,
-                                  actor_id=actor.pk, note=f"Reach {NAME} in the evenings",
-                                  consent={"purpose": "contact", "given_on": date(2024, 1, 10), "how": f"Form signed by {NAME}"})
+    person = people.person_create(
+        actor=coordinator,
+        organisation=org,
+        full_name=NAME,
+        email=EMAIL,
+        phone=PHONE,
+        actor_id=actor.pk,
+        note=f"Reach {NAME} in the evenings",
+        consent={"purpose": "contact", "given_on": date(2024, 1, 10), "how": f"Form signed by {NAME}"},
+    )
     people.person_update(actor=coordinator, organisation=org, person=person, title="Chair of the association")
     for purpose in ("committee", "recording"):
-        people.consent_add(actor=coordinator, organisation=org, person=person, purpose=purpose, given_on=date(2024, 1, 10))
+        people.consent_add(
+            actor=coordinator, organisation=org, person=person, purpose=purpose, given_on=date(2024, 1, 10)
+        )
     board = committee.committee_create(actor=coordinator, organisation=org, name="Kommittén")
     committee.member_add(actor=coordinator, organisation=org, committee=board, person_id=person.pk)
-    committee.member_add(actor=coordinator, organisation=org, committee=board, person_id=person.pk, actor_id=actor.pk, role="chair")
-    meeting = committee.meeting_create(actor=coordinator, organisation=org, committee=board, minutes=f"{NAME} opened the meeting.")
+    committee.member_add(
+        actor=coordinator, organisation=org, committee=board, person_id=person.pk, actor_id=actor.pk, role="chair"
+    )
+    meeting = committee.meeting_create(
+        actor=coordinator, organisation=org, committee=board, minutes=f"{NAME} opened the meeting."
+    )
     interview = ConsultationFactory(organisation=org, title=f"Interview with {NAME}", facilitator="Samordnaren")
-    consultations.input_create(actor=coordinator, organisation=org, consultation=interview, person_id=person.pk,
-                               text=f"I, {NAME}, want more language cafés. Write to {EMAIL}.", framework_codes=["PAR"])
+    consultations.input_create(
+        actor=coordinator,
+        organisation=org,
+        consultation=interview,
+        person_id=person.pk,
+        text=f"I, {NAME}, want more language cafés. Write to {EMAIL}.",
+        framework_codes=["PAR"],
+    )
     anonymous = InputFactory(consultation=interview, text="Fler mötesplatser behövs.")
     return person, meeting, anonymous
 
@@ -104,9 +131,15 @@ def test_the_export_command_writes_json(org, zahra, tmp_path):
 def test_retention_anonymises_contact_data_only_when_consent_ended_long_enough_ago(org, coordinator):
     today = timezone.localdate()
     current = ConsentFactory(person__organisation=org, given_on=today - timedelta(days=900)).person
-    withdrawn_long_ago = ConsentFactory(person__organisation=org, given_on=date(2020, 1, 1), withdrawn_on=today - timedelta(days=400)).person
-    withdrawn_lately = ConsentFactory(person__organisation=org, given_on=date(2020, 1, 1), withdrawn_on=today - timedelta(days=30)).person
-    expired = ConsentFactory(person__organisation=org, given_on=date(2020, 1, 1), expires_on=today - timedelta(days=500)).person
+    withdrawn_long_ago = ConsentFactory(
+        person__organisation=org, given_on=date(2020, 1, 1), withdrawn_on=today - timedelta(days=400)
+    ).person
+    withdrawn_lately = ConsentFactory(
+        person__organisation=org, given_on=date(2020, 1, 1), withdrawn_on=today - timedelta(days=30)
+    ).person
+    expired = ConsentFactory(
+        person__organisation=org, given_on=date(2020, 1, 1), expires_on=today - timedelta(days=500)
+    ).person
     out = StringIO()
     call_command("gdpr", "apply-retention", "--dry-run", stdout=out)
     assert "2 people are due" in out.getvalue()

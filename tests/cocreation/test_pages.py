@@ -35,7 +35,9 @@ def _queries(client, url) -> int:
 
 
 @pytest.mark.parametrize("path", LISTS)
-def test_every_list_costs_the_same_queries_with_ten_times_the_data(org, coordinator, client_for, grow, open_survey, path):
+def test_every_list_costs_the_same_queries_with_ten_times_the_data(
+    org, coordinator, client_for, grow, open_survey, path
+):
     client = client_for(coordinator)
     url = f"/o/{org.slug}/" + path.format(committee=grow.committee.pk, survey=open_survey.pk)
     grow(2)
@@ -73,9 +75,16 @@ def test_hostile_html_is_shown_as_text_on_every_page(org, coordinator, client_fo
     InputFactory(consultation=consultation, text=evil)
     finding = FindingFactory(organisation=org, statement=evil, outcome=evil)
     client = client_for(coordinator)
-    for path in ["actors/", "actors/map/", f"actors/{actor.pk}/", "cocreation/consultations/",
-                 f"cocreation/consultations/{consultation.pk}/", "cocreation/inputs/", f"cocreation/findings/{finding.pk}/",
-                 "cocreation/you-said-we-did/"]:
+    for path in [
+        "actors/",
+        "actors/map/",
+        f"actors/{actor.pk}/",
+        "cocreation/consultations/",
+        f"cocreation/consultations/{consultation.pk}/",
+        "cocreation/inputs/",
+        f"cocreation/findings/{finding.pk}/",
+        "cocreation/you-said-we-did/",
+    ]:
         body = client.get(f"/o/{org.slug}/{path}").content.decode()
         assert evil not in body, path
 
@@ -95,3 +104,19 @@ def test_partners_see_actors_but_not_consultations(org, member_factory, client_f
     client = client_for(member_factory(Role.PARTNER))
     assert client.get(f"/o/{org.slug}/actors/").status_code == 200
     assert client.get(f"/o/{org.slug}/cocreation/").status_code == 403
+
+
+def test_the_dashboard_warns_coordinators_of_groups_not_heard_and_viewers_see_nothing(
+    org, coordinator, member_factory, client_for
+):
+    from tests.cocreation.factories import ConsultationFactory
+
+    from samskapa.cocreation.models import GroupTarget, Participation
+
+    consultation = ConsultationFactory(organisation=org, status="held")
+    Participation.objects.create(organisation=org, consultation=consultation, group="women", count=4)
+    GroupTarget.objects.create(organisation=org, group="women", participants=20, consultations=2)
+    body = client_for(coordinator).get(f"/o/{org.slug}/").content.decode()
+    assert "Who has not been heard yet" in body and "Children and youth" in body and "4 of 20 people heard" in body
+    viewer = client_for(member_factory(Role.VIEWER)).get(f"/o/{org.slug}/").content.decode()
+    assert "Who has not been heard yet" not in viewer

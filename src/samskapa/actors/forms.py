@@ -54,10 +54,24 @@ class LanguagesField(forms.MultipleChoiceField):
 
 ActorForm = form_for(
     Actor,
-    ["name", "kind", "sector", "description", "tasks", "influence", "interest", "engagement_level",
-     "engagement_note", "website", "is_active"],
-    widgets={"description": forms.Textarea(attrs={"rows": 3}), "tasks": forms.Textarea(attrs={"rows": 3}),
-             "engagement_note": forms.Textarea(attrs={"rows": 3})},
+    [
+        "name",
+        "kind",
+        "sector",
+        "description",
+        "tasks",
+        "influence",
+        "interest",
+        "engagement_level",
+        "engagement_note",
+        "website",
+        "is_active",
+    ],
+    widgets={
+        "description": forms.Textarea(attrs={"rows": 3}),
+        "tasks": forms.Textarea(attrs={"rows": 3}),
+        "engagement_note": forms.Textarea(attrs={"rows": 3}),
+    },
 )
 
 ActorForm.base_fields["website"] = forms.URLField(

@@ -153,7 +153,9 @@ class Engagement(OrganisationOwned):
         ordering = [models.F("starts_on").asc(nulls_last=True), "actor__name", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(starts_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
                 name="engagement_period_in_order",
             )
         ]
@@ -174,5 +176,8 @@ class Engagement(OrganisationOwned):
             raise ValidationError({"ends_on": _("The end cannot come before the start.")})
         if self.actor_id and self.actor.organisation_id != self.organisation_id:
             raise ValidationError({"actor": _("Choose an actor from your organisation's registry.")})
-        if self.responsible_id and not self.responsible.memberships.filter(organisation_id=self.organisation_id).exists():
+        if (
+            self.responsible_id
+            and not self.responsible.memberships.filter(organisation_id=self.organisation_id).exists()
+        ):
             raise ValidationError({"responsible": _("Choose a member of your organisation.")})

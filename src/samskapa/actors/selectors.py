@@ -45,7 +45,9 @@ def relation_get(*, organisation: Organisation, relation_id) -> Relation:
     return access_in_organisation(Relation.objects.select_related("source", "target"), organisation, pk=relation_id)
 
 
-def engagement_list(*, organisation: Organisation, actor: Actor | None = None, status: str = "") -> QuerySet[Engagement]:
+def engagement_list(
+    *, organisation: Organisation, actor: Actor | None = None, status: str = ""
+) -> QuerySet[Engagement]:
     engagements = Engagement.objects.filter(organisation=organisation).select_related("actor", "responsible")
     if actor is not None:
         engagements = engagements.filter(actor=actor)

@@ -77,7 +77,9 @@ def _own_actor(organisation: Organisation, actor_id) -> Actor:
 
 
 @transaction.atomic
-def relation_create(*, actor, organisation: Organisation, source_id: int, target_id: int, kind: str, note: str = "") -> Relation:
+def relation_create(
+    *, actor, organisation: Organisation, source_id: int, target_id: int, kind: str, note: str = ""
+) -> Relation:
     """Record that two actors of the registry work together (an edge of the network)."""
     require(actor, CHANGE, organisation)
     source, target = _own_actor(organisation, source_id), _own_actor(organisation, target_id)
@@ -126,4 +128,3 @@ def engagement_delete(*, actor, organisation: Organisation, engagement: Engageme
 def _refuse_unknown_in(changes: dict, allowed) -> None:
     if unknown := set(changes) - set(allowed):
         raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
-

@@ -130,7 +130,9 @@ def actor_delete(request: OrgRequest, actor_id: int) -> HttpResponse:
 def relation_create(request: OrgRequest, actor_id: int) -> HttpResponse:
     org = request.organisation
     source = selectors.actor_get(organisation=org, actor_id=actor_id)
-    form = scope(RelationForm(request.POST or None), target=selectors.actor_list(organisation=org).exclude(pk=source.pk))
+    form = scope(
+        RelationForm(request.POST or None), target=selectors.actor_list(organisation=org).exclude(pk=source.pk)
+    )
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "source_id": source.pk, **as_ids(form)}
         if call_service(form, services.relation_create, **kwargs):
@@ -177,10 +179,14 @@ def _engagement_form(request: OrgRequest, **kwargs):
 def engagement_create(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     form = _engagement_form(request, initial={"actor": request.GET.get("actor"), "level": Actor.Engagement.CONSULT})
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.engagement_create, actor=request.user, organisation=org, **as_ids(form)):
-            messages.success(request, _("The engagement was added to the plan."))
-            return redirect("actors:plan", org_slug=org.slug)
+    kwargs = {"actor": request.user, "organisation": org}
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(form, services.engagement_create, **kwargs, **as_ids(form))
+    ):
+        messages.success(request, _("The engagement was added to the plan."))
+        return redirect("actors:plan", org_slug=org.slug)
     back = ("actors:plan", [])
     return form_page(request, form, title=_("Plan an engagement"), submit=_("Add to the plan"), back=back)
 

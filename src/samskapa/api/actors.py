@@ -19,8 +19,20 @@ class ActorOut(ModelSchema):
 
     class Meta:
         model = Actor
-        fields = ["id", "name", "kind", "sector", "description", "tasks", "influence", "interest",
-                  "engagement_level", "engagement_note", "website", "is_active"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "sector",
+            "description",
+            "tasks",
+            "influence",
+            "interest",
+            "engagement_level",
+            "engagement_note",
+            "website",
+            "is_active",
+        ]
 
     @staticmethod
     def resolve_quadrant(obj):
@@ -140,7 +152,9 @@ def actor_list(
 ):
     """The registry, filtered by kind and planned engagement level (repeat the parameter for several)."""
     organisation = org_scope(request, org_slug, VIEW)
-    return selectors.actor_list(organisation=organisation, kinds=[k.value for k in kind or []], levels=[v.value for v in level or []])
+    return selectors.actor_list(
+        organisation=organisation, kinds=[k.value for k in kind or []], levels=[v.value for v in level or []]
+    )
 
 
 @router.post("/orgs/{org_slug}/actors", response={201: ActorOut})
@@ -177,8 +191,13 @@ def actor_network(request: OrgRequest, org_slug: str):
     actors = list(selectors.actor_list(organisation=organisation))
     drawn = pictures.network(actors, selectors.network_links(organisation=organisation))
     return {
-        "nodes": [{"number": d.number, "actor_id": d.actor.pk, "name": d.actor.name, "x": d.x, "y": d.y} for d in drawn.dots],
-        "edges": [{"source_id": e.source.actor.pk, "target_id": e.target.actor.pk, "kinds": e.kinds, "weight": e.weight} for e in drawn.edges],
+        "nodes": [
+            {"number": d.number, "actor_id": d.actor.pk, "name": d.actor.name, "x": d.x, "y": d.y} for d in drawn.dots
+        ],
+        "edges": [
+            {"source_id": e.source.actor.pk, "target_id": e.target.actor.pk, "kinds": e.kinds, "weight": e.weight}
+            for e in drawn.edges
+        ],
     }
 
 
@@ -190,7 +209,9 @@ def relation_list(request: OrgRequest, org_slug: str):
 @router.post("/orgs/{org_slug}/actor-relations", response={201: RelationOut})
 def relation_create(request: OrgRequest, org_slug: str, payload: RelationIn):
     organisation = org_scope(request, org_slug)
-    return Status(201, services.relation_create(actor=request.user, organisation=organisation, **_plain(payload.dict())))
+    return Status(
+        201, services.relation_create(actor=request.user, organisation=organisation, **_plain(payload.dict()))
+    )
 
 
 @router.delete("/orgs/{org_slug}/actor-relations/{relation_id}", response={204: None})

@@ -11,7 +11,6 @@ from samskapa.cocreation import gdpr, selectors
 from samskapa.cocreation.models import (
     Committee,
     CommitteeDecision,
-    CommitteeMeeting,
     CommitteeMember,
     Consent,
     Consultation,
@@ -35,7 +34,11 @@ from samskapa.core.types import OrgRequest
 from samskapa.strategy.models import FrameworkCode
 
 router = Router(tags=["cocreation"])
-VIEW, COMMITTEE, PEOPLE = "cocreation.view_consultations", "cocreation.view_committee", "cocreation.manage_personal_data"
+VIEW, COMMITTEE, PEOPLE = (
+    "cocreation.view_consultations",
+    "cocreation.view_committee",
+    "cocreation.manage_personal_data",
+)
 
 
 def _plain(data: dict) -> dict:
@@ -61,8 +64,23 @@ class ConsultationOut(ModelSchema):
 
     class Meta:
         model = Consultation
-        fields = ["id", "title", "kind", "status", "held_on", "ends_on", "place", "languages", "facilitator",
-                  "interpreter", "purpose", "summary", "legal_basis", "consent_note", "is_published"]
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "status",
+            "held_on",
+            "ends_on",
+            "place",
+            "languages",
+            "facilitator",
+            "interpreter",
+            "purpose",
+            "summary",
+            "legal_basis",
+            "consent_note",
+            "is_published",
+        ]
 
     @staticmethod
     def resolve_actor_ids(obj):
@@ -129,7 +147,9 @@ def consultation_list(request: OrgRequest, org_slug: str, kind: Consultation.Kin
 @router.post("/orgs/{org_slug}/consultations", response={201: ConsultationOut})
 def consultation_create(request: OrgRequest, org_slug: str, payload: ConsultationIn):
     organisation = org_scope(request, org_slug)
-    created = consultation_services.consultation_create(actor=request.user, organisation=organisation, **_plain(payload.dict()))
+    created = consultation_services.consultation_create(
+        actor=request.user, organisation=organisation, **_plain(payload.dict())
+    )
     return Status(201, selectors.consultation_get(organisation=organisation, consultation_id=created.pk))
 
 
@@ -142,7 +162,9 @@ def consultation_detail(request: OrgRequest, org_slug: str, consultation_id: int
 def consultation_update(request: OrgRequest, org_slug: str, consultation_id: int, payload: ConsultationPatch):
     organisation, consultation = _consultation(request, org_slug, consultation_id, "orgs.view_organisation")
     changes = _plain(payload.dict(exclude_unset=True))
-    consultation_services.consultation_update(actor=request.user, organisation=organisation, consultation=consultation, **changes)
+    consultation_services.consultation_update(
+        actor=request.user, organisation=organisation, consultation=consultation, **changes
+    )
     return selectors.consultation_get(organisation=organisation, consultation_id=consultation.pk)
 
 
@@ -158,7 +180,9 @@ def participation_set(request: OrgRequest, org_slug: str, consultation_id: int, 
     """Who took part, as counts per group (no names)."""
     organisation, consultation = _consultation(request, org_slug, consultation_id, "orgs.view_organisation")
     counts = {g.value: n for g, n in payload.counts.items()}
-    consultation_services.participation_set(actor=request.user, organisation=organisation, consultation=consultation, counts=counts)
+    consultation_services.participation_set(
+        actor=request.user, organisation=organisation, consultation=consultation, counts=counts
+    )
     return selectors.consultation_get(organisation=organisation, consultation_id=consultation.pk)
 
 
@@ -224,11 +248,17 @@ def input_list(
 ):
     organisation = org_scope(request, org_slug, VIEW)
     consultation = (
-        selectors.consultation_get(organisation=organisation, consultation_id=consultation_id) if consultation_id else None
+        selectors.consultation_get(organisation=organisation, consultation_id=consultation_id)
+        if consultation_id
+        else None
     )
     return selectors.input_list(
-        organisation=organisation, consultation=consultation, code=code.value if code else "",
-        group=group.value if group else "", unconfirmed=unconfirmed, search=q[:200],
+        organisation=organisation,
+        consultation=consultation,
+        code=code.value if code else "",
+        group=group.value if group else "",
+        unconfirmed=unconfirmed,
+        search=q[:200],
     )
 
 
@@ -237,7 +267,9 @@ def input_create(request: OrgRequest, org_slug: str, consultation_id: int, paylo
     organisation, consultation = _consultation(request, org_slug, consultation_id, "orgs.view_organisation")
     data = _plain(payload.dict())
     data["group"] = data["group"] or ""
-    item = consultation_services.input_create(actor=request.user, organisation=organisation, consultation=consultation, **data)
+    item = consultation_services.input_create(
+        actor=request.user, organisation=organisation, consultation=consultation, **data
+    )
     return Status(201, _input_out(organisation, item))
 
 
@@ -362,7 +394,9 @@ def finding_detail(request: OrgRequest, org_slug: str, finding_id: int):
 @router.patch("/orgs/{org_slug}/findings/{finding_id}", response=FindingOut)
 def finding_update(request: OrgRequest, org_slug: str, finding_id: int, payload: FindingPatch):
     organisation, finding = _finding(request, org_slug, finding_id, "orgs.view_organisation")
-    finding_services.finding_update(actor=request.user, organisation=organisation, finding=finding, **payload.dict(exclude_unset=True))
+    finding_services.finding_update(
+        actor=request.user, organisation=organisation, finding=finding, **payload.dict(exclude_unset=True)
+    )
     return selectors.finding_get(organisation=organisation, finding_id=finding.pk)
 
 
@@ -379,7 +413,12 @@ def finding_link(request: OrgRequest, org_slug: str, finding_id: int, payload: L
     organisation, finding = _finding(request, org_slug, finding_id, "orgs.view_organisation")
     data = payload.dict()
     note = data.pop("note")
-    return Status(201, finding_services.finding_link(actor=request.user, organisation=organisation, finding=finding, note=note, **data))
+    return Status(
+        201,
+        finding_services.finding_link(
+            actor=request.user, organisation=organisation, finding=finding, note=note, **data
+        ),
+    )
 
 
 @router.delete("/orgs/{org_slug}/finding-decisions/{link_id}", response={204: None})
@@ -585,7 +624,10 @@ def _meeting(request, org_slug, meeting_id, capability=COMMITTEE):
 @router.get("/orgs/{org_slug}/committees", response=list[CommitteeOut])
 def committee_list(request: OrgRequest, org_slug: str):
     organisation = org_scope(request, org_slug, COMMITTEE)
-    return [selectors.committee_get(organisation=organisation, committee_id=c.pk) for c in selectors.committee_list(organisation=organisation)]
+    return [
+        selectors.committee_get(organisation=organisation, committee_id=c.pk)
+        for c in selectors.committee_list(organisation=organisation)
+    ]
 
 
 @router.post("/orgs/{org_slug}/committees", response={201: CommitteeOut})
@@ -603,7 +645,9 @@ def committee_detail(request: OrgRequest, org_slug: str, committee_id: int):
 @router.patch("/orgs/{org_slug}/committees/{committee_id}", response=CommitteeOut)
 def committee_update(request: OrgRequest, org_slug: str, committee_id: int, payload: CommitteePatch):
     organisation, committee = _committee(request, org_slug, committee_id, "orgs.view_organisation")
-    committee_services.committee_update(actor=request.user, organisation=organisation, committee=committee, **payload.dict(exclude_unset=True))
+    committee_services.committee_update(
+        actor=request.user, organisation=organisation, committee=committee, **payload.dict(exclude_unset=True)
+    )
     return selectors.committee_get(organisation=organisation, committee_id=committee.pk)
 
 
@@ -611,7 +655,9 @@ def committee_update(request: OrgRequest, org_slug: str, committee_id: int, payl
 def member_add(request: OrgRequest, org_slug: str, committee_id: int, payload: MemberIn):
     organisation, committee = _committee(request, org_slug, committee_id, "orgs.view_organisation")
     data = _plain(payload.dict(exclude_none=True))
-    return Status(201, committee_services.member_add(actor=request.user, organisation=organisation, committee=committee, **data))
+    return Status(
+        201, committee_services.member_add(actor=request.user, organisation=organisation, committee=committee, **data)
+    )
 
 
 @router.patch("/orgs/{org_slug}/committee-members/{member_id}", response=MemberOut)
@@ -634,7 +680,9 @@ def member_remove(request: OrgRequest, org_slug: str, member_id: int):
 def meeting_create(request: OrgRequest, org_slug: str, committee_id: int, payload: MeetingIn):
     organisation, committee = _committee(request, org_slug, committee_id, "orgs.view_organisation")
     data = _plain(payload.dict(exclude_none=True))
-    meeting = committee_services.meeting_create(actor=request.user, organisation=organisation, committee=committee, **data)
+    meeting = committee_services.meeting_create(
+        actor=request.user, organisation=organisation, committee=committee, **data
+    )
     return Status(201, selectors.meeting_get(organisation=organisation, meeting_id=meeting.pk))
 
 
@@ -655,7 +703,12 @@ def meeting_update(request: OrgRequest, org_slug: str, meeting_id: int, payload:
 @router.post("/orgs/{org_slug}/meetings/{meeting_id}/decisions", response={201: CommitteeDecisionOut})
 def decision_add(request: OrgRequest, org_slug: str, meeting_id: int, payload: DecisionIn):
     organisation, meeting = _meeting(request, org_slug, meeting_id, "orgs.view_organisation")
-    return Status(201, committee_services.decision_add(actor=request.user, organisation=organisation, meeting=meeting, **payload.dict()))
+    return Status(
+        201,
+        committee_services.decision_add(
+            actor=request.user, organisation=organisation, meeting=meeting, **payload.dict()
+        ),
+    )
 
 
 @router.delete("/orgs/{org_slug}/committee-decisions/{decision_id}", response={204: None})
@@ -695,7 +748,19 @@ class SurveyOut(ModelSchema):
 
     class Meta:
         model = Survey
-        fields = ["id", "key", "title", "intro", "thanks", "languages", "status", "closes_on", "ask_group", "texts", "is_published"]
+        fields = [
+            "id",
+            "key",
+            "title",
+            "intro",
+            "thanks",
+            "languages",
+            "status",
+            "closes_on",
+            "ask_group",
+            "texts",
+            "is_published",
+        ]
 
     @staticmethod
     def resolve_questions(obj):
@@ -805,7 +870,9 @@ def survey_detail(request: OrgRequest, org_slug: str, survey_id: int):
 @router.patch("/orgs/{org_slug}/surveys/{survey_id}", response=SurveyOut)
 def survey_update(request: OrgRequest, org_slug: str, survey_id: int, payload: SurveyPatch):
     organisation, survey = _survey(request, org_slug, survey_id, "orgs.view_organisation")
-    survey_services.survey_update(actor=request.user, organisation=organisation, survey=survey, **payload.dict(exclude_unset=True))
+    survey_services.survey_update(
+        actor=request.user, organisation=organisation, survey=survey, **payload.dict(exclude_unset=True)
+    )
     return selectors.survey_get(organisation=organisation, survey_id=survey.pk)
 
 
@@ -813,14 +880,18 @@ def survey_update(request: OrgRequest, org_slug: str, survey_id: int, payload: S
 def survey_status(request: OrgRequest, org_slug: str, survey_id: int, payload: SurveyStatusIn):
     """Open the survey for answers (it must be complete in every language) or close it."""
     organisation, survey = _survey(request, org_slug, survey_id, "orgs.view_organisation")
-    survey_services.survey_set_status(actor=request.user, organisation=organisation, survey=survey, status=payload.status.value)
+    survey_services.survey_set_status(
+        actor=request.user, organisation=organisation, survey=survey, status=payload.status.value
+    )
     return selectors.survey_get(organisation=organisation, survey_id=survey.pk)
 
 
 @router.post("/orgs/{org_slug}/surveys/{survey_id}/questions", response={201: QuestionOut})
 def question_add(request: OrgRequest, org_slug: str, survey_id: int, payload: QuestionIn):
     organisation, survey = _survey(request, org_slug, survey_id, "orgs.view_organisation")
-    question = survey_services.question_add(actor=request.user, organisation=organisation, survey=survey, **_plain(payload.dict()))
+    question = survey_services.question_add(
+        actor=request.user, organisation=organisation, survey=survey, **_plain(payload.dict())
+    )
     return Status(201, selectors.question_get(organisation=organisation, question_id=question.pk))
 
 
@@ -945,21 +1016,30 @@ def person_detail(request: OrgRequest, org_slug: str, person_id: int):
 @router.patch("/orgs/{org_slug}/people/{person_id}", response=PersonOut)
 def person_update(request: OrgRequest, org_slug: str, person_id: int, payload: PersonPatch):
     organisation, person = _person(request, org_slug, person_id)
-    people_services.person_update(actor=request.user, organisation=organisation, person=person, **payload.dict(exclude_unset=True))
+    people_services.person_update(
+        actor=request.user, organisation=organisation, person=person, **payload.dict(exclude_unset=True)
+    )
     return selectors.person_get(organisation=organisation, person_id=person.pk)
 
 
 @router.post("/orgs/{org_slug}/people/{person_id}/consents", response={201: ConsentOut})
 def consent_add(request: OrgRequest, org_slug: str, person_id: int, payload: ConsentIn):
     organisation, person = _person(request, org_slug, person_id)
-    return Status(201, people_services.consent_add(actor=request.user, organisation=organisation, person=person, **_plain(payload.dict())))
+    return Status(
+        201,
+        people_services.consent_add(
+            actor=request.user, organisation=organisation, person=person, **_plain(payload.dict())
+        ),
+    )
 
 
 @router.post("/orgs/{org_slug}/consents/{consent_id}/withdraw", response=ConsentOut)
 def consent_withdraw(request: OrgRequest, org_slug: str, consent_id: int, payload: WithdrawIn):
     organisation = org_scope(request, org_slug, PEOPLE)
     consent = selectors.consent_get(organisation=organisation, consent_id=consent_id)
-    return people_services.consent_withdraw(actor=request.user, organisation=organisation, consent=consent, **payload.dict())
+    return people_services.consent_withdraw(
+        actor=request.user, organisation=organisation, consent=consent, **payload.dict()
+    )
 
 
 @router.get("/orgs/{org_slug}/people/{person_id}/export", response=dict)

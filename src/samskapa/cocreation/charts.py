@@ -38,11 +38,17 @@ class BarChart:
 
 
 def bar_chart(items, *, scale: float | None = None, colour: str = "#0b5394") -> BarChart:
-    """``items`` are (label, value, text shown after the bar[, colour]); bars scale to ``scale`` or the largest value."""
+    """``items`` are (label, value, text after the bar[, colour]); bars scale to ``scale`` or the largest value."""
     top = scale or max((item[1] for item in items), default=0) or 1
     rows = [
-        BarRow(item[0], item[1], item[2], round(BAR_WIDTH * min(item[1], top) / top, 1), 4 + ROW * i,
-               item[3] if len(item) > 3 else colour)
+        BarRow(
+            item[0],
+            item[1],
+            item[2],
+            round(BAR_WIDTH * min(item[1], top) / top, 1),
+            4 + ROW * i,
+            item[3] if len(item) > 3 else colour,
+        )
         for i, item in enumerate(items)
     ]
     return BarChart(rows)

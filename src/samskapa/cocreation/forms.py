@@ -27,12 +27,27 @@ from samskapa.strategy.models import FrameworkCode
 ROWS2, ROWS4 = forms.Textarea(attrs={"rows": 2}), forms.Textarea(attrs={"rows": 4})
 
 
-class ConsultationForm(form_for(
-    Consultation,
-    ["title", "kind", "status", "held_on", "ends_on", "place", "facilitator", "interpreter", "purpose", "summary",
-     "legal_basis", "consent_note", "is_published"],
-    widgets={"held_on": DATE, "ends_on": DATE, "purpose": ROWS2, "summary": ROWS4, "consent_note": ROWS2},
-)):
+class ConsultationForm(
+    form_for(
+        Consultation,
+        [
+            "title",
+            "kind",
+            "status",
+            "held_on",
+            "ends_on",
+            "place",
+            "facilitator",
+            "interpreter",
+            "purpose",
+            "summary",
+            "legal_basis",
+            "consent_note",
+            "is_published",
+        ],
+        widgets={"held_on": DATE, "ends_on": DATE, "purpose": ROWS2, "summary": ROWS4, "consent_note": ROWS2},
+    )
+):
     languages = LanguagesField(label=_("Languages"), required=False)
     actor_ids = forms.TypedMultipleChoiceField(
         label=_("Actors taking part"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
@@ -150,10 +165,17 @@ CommitteeForm = form_for(
 )
 
 
-class MemberForm(form_for(CommitteeMember, ["role", "joined_on", "left_on"], widgets={"joined_on": DATE, "left_on": DATE})):
+class MemberForm(
+    form_for(CommitteeMember, ["role", "joined_on", "left_on"], widgets={"joined_on": DATE, "left_on": DATE})
+):
     actor_id = forms.TypedChoiceField(label=_("Actor"), coerce=int, required=False, empty_value=None)
-    person_id = forms.TypedChoiceField(label=_("Person"), coerce=int, required=False, empty_value=None,
-                                       help_text=_("Only people who consented to committee membership."))
+    person_id = forms.TypedChoiceField(
+        label=_("Person"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Only people who consented to committee membership."),
+    )
     field_order = ["actor_id", "person_id", "role", "joined_on", "left_on"]
 
     def __init__(self, *args, actors=(), people=(), **kwargs):
@@ -177,10 +199,13 @@ class MinutesForm(forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
 
 
-class SurveyForm(form_for(
-    Survey, ["title", "intro", "thanks", "closes_on", "ask_group", "is_published"],
-    widgets={"intro": ROWS2, "thanks": ROWS2, "closes_on": DATE},
-)):
+class SurveyForm(
+    form_for(
+        Survey,
+        ["title", "intro", "thanks", "closes_on", "ask_group", "is_published"],
+        widgets={"intro": ROWS2, "thanks": ROWS2, "closes_on": DATE},
+    )
+):
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=settings.SAMSKAPA_CONTENT_LANGUAGES,
@@ -188,7 +213,8 @@ class SurveyForm(form_for(
         help_text=_("Write the survey in the first of these; the page asks for the texts in the others."),
     )
     first_language = forms.ChoiceField(
-        label=_("Written first in"), choices=settings.SAMSKAPA_CONTENT_LANGUAGES,
+        label=_("Written first in"),
+        choices=settings.SAMSKAPA_CONTENT_LANGUAGES,
         help_text=_("The language you write the survey in; residents who choose no language see this one."),
     )
     field_order = ["title", "first_language", "languages"]
@@ -221,9 +247,16 @@ class TranslationsForm(forms.Form):
         for lang in survey.languages[1:]:
             texts = survey.texts.get(lang, {})
             name = language_name(lang)
-            for fieldname, label, widget in (("title", _("Title"), None), ("intro", _("Introduction"), ROWS2), ("thanks", _("Thank-you message"), ROWS2)):
+            for fieldname, label, widget in (
+                ("title", _("Title"), None),
+                ("intro", _("Introduction"), ROWS2),
+                ("thanks", _("Thank-you message"), ROWS2),
+            ):
                 self.fields[f"{fieldname}__{lang}"] = forms.CharField(
-                    label=f"{label} ({name})", required=False, initial=texts.get(fieldname, ""), widget=widget,
+                    label=f"{label} ({name})",
+                    required=False,
+                    initial=texts.get(fieldname, ""),
+                    widget=widget,
                     max_length=200 if fieldname == "title" else 5000,
                 )
                 self.fields[f"{fieldname}__{lang}"].widget.attrs.update({"lang": lang, "dir": "auto"})
@@ -255,10 +288,16 @@ class QuestionForm(forms.Form):
         self.fields["choices"].label = f"{_('Choices')} ({first})"
         for lang in self.languages:
             name = language_name(lang)
-            self.fields[f"text__{lang}"] = forms.CharField(label=f"{_('Question')} ({name})", max_length=500, required=False)
-            self.fields[f"help__{lang}"] = forms.CharField(label=f"{_('Help text')} ({name})", max_length=500, required=False)
+            self.fields[f"text__{lang}"] = forms.CharField(
+                label=f"{_('Question')} ({name})", max_length=500, required=False
+            )
+            self.fields[f"help__{lang}"] = forms.CharField(
+                label=f"{_('Help text')} ({name})", max_length=500, required=False
+            )
             self.fields[f"choices__{lang}"] = forms.CharField(
-                label=f"{_('Choices')} ({name})", widget=ROWS4, required=False,
+                label=f"{_('Choices')} ({name})",
+                widget=ROWS4,
+                required=False,
                 help_text=_("The same choices in the same order, one per line."),
             )
             for key in ("text", "help", "choices"):
@@ -277,12 +316,21 @@ class QuestionForm(forms.Form):
             for lang in self.languages:
                 other = self.lines(data.get(f"choices__{lang}", ""))
                 if other and len(other) != len(labels):
-                    self.add_error(f"choices__{lang}", _("Give as many choices as in the first language, in the same order."))
+                    self.add_error(
+                        f"choices__{lang}", _("Give as many choices as in the first language, in the same order.")
+                    )
         return data
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        texts = {lang: {k: data.get(f"{k}__{lang}", "").strip() for k in ("text", "help") if data.get(f"{k}__{lang}", "").strip()} for lang in self.languages}
+        texts = {
+            lang: {
+                k: data.get(f"{k}__{lang}", "").strip()
+                for k in ("text", "help")
+                if data.get(f"{k}__{lang}", "").strip()
+            }
+            for lang in self.languages
+        }
         labels = self.lines(data.get("choices", ""))
         has_choices = data["kind"] in (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
         choice_texts = []
@@ -294,9 +342,14 @@ class QuestionForm(forms.Form):
                     entry[lang] = {"label": other[n]}
             choice_texts.append(entry)
         return {
-            "kind": data["kind"], "text": data["text"], "help": data.get("help", ""), "required": data.get("required", False),
-            "scale_max": data.get("scale_max") or 5, "texts": {k: v for k, v in texts.items() if v},
-            "choices": labels if has_choices else [], "choice_texts": choice_texts if has_choices else [],
+            "kind": data["kind"],
+            "text": data["text"],
+            "help": data.get("help", ""),
+            "required": data.get("required", False),
+            "scale_max": data.get("scale_max") or 5,
+            "texts": {k: v for k, v in texts.items() if v},
+            "choices": labels if has_choices else [],
+            "choice_texts": choice_texts if has_choices else [],
         }
 
 
@@ -308,7 +361,9 @@ class PersonForm(form_for(Person, ["full_name", "email", "phone", "title", "note
         self.fields["actor_id"].choices = [("", "—"), *((a.pk, a.name) for a in actors)]
 
 
-ConsentForm = form_for(Consent, ["purpose", "given_on", "expires_on", "how"], widgets={"given_on": DATE, "expires_on": DATE})
+ConsentForm = form_for(
+    Consent, ["purpose", "given_on", "expires_on", "how"], widgets={"given_on": DATE, "expires_on": DATE}
+)
 
 
 class NewPersonForm(PersonForm):
@@ -329,7 +384,6 @@ class NewPersonForm(PersonForm):
 
 class WithdrawForm(forms.Form):
     withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=DATE)
-
 
 
 class AnswerForm(forms.Form):

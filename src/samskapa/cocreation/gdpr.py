@@ -144,14 +144,20 @@ def person_export(*, actor, organisation, person: Person) -> dict:
             for c in consents
         ],
         "committee_seats": [
-            {"committee": s.committee.name, "role": s.get_role_display(), "from": _iso(s.joined_on), "until": _iso(s.left_on)}
+            {
+                "committee": s.committee.name,
+                "role": s.get_role_display(),
+                "from": _iso(s.joined_on),
+                "until": _iso(s.left_on),
+            }
             for s in seats
         ],
         "things_said": [
             {"consultation": i.consultation.title, "date": _iso(i.consultation.held_on), "text": i.text} for i in inputs
         ],
         "mentioned_in": [
-            {"table": table, "row": str(pk), "column": column} for table, pk, column in traces(needles, organisation).found
+            {"table": table, "row": str(pk), "column": column}
+            for table, pk, column in traces(needles, organisation).found
         ],
     }
 

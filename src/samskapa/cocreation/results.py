@@ -13,6 +13,7 @@ from samskapa.cocreation.charts import BarChart, bar_chart
 from samskapa.cocreation.models import Answer, Question, Response, Survey
 from samskapa.core.tabular import Sheet, csv_bytes, xlsx_bytes
 
+
 @dataclass
 class QuestionResult:
     question: Question
@@ -61,7 +62,9 @@ def export_table(survey: Survey) -> tuple[list[str], list[list]]:
     header = [_("Response"), _("Submitted"), _("Language"), _("Group")]
     header += [f"{q.order}. {q.text}" for q in questions]
     answers: dict[int, dict[int, dict]] = {}
-    for row in Answer.objects.filter(response__survey=survey).values("response_id", "question_id", "text", "choice_ids", "number"):
+    for row in Answer.objects.filter(response__survey=survey).values(
+        "response_id", "question_id", "text", "choice_ids", "number"
+    ):
         answers.setdefault(row["response_id"], {})[row["question_id"]] = row
     rows = []
     responses = Response.objects.filter(survey=survey).order_by("pk")
@@ -89,4 +92,6 @@ def export_csv(survey: Survey) -> bytes:
 
 def export_xlsx(survey: Survey) -> bytes:
     header, rows = export_table(survey)
-    return xlsx_bytes([Sheet(title=_("Answers"), header=header, rows=rows, widths={i: 40 for i in range(4, len(header))})])
+    return xlsx_bytes(
+        [Sheet(title=_("Answers"), header=header, rows=rows, widths={i: 40 for i in range(4, len(header))})]
+    )

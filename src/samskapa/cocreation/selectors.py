@@ -274,7 +274,10 @@ class Overview:
 def participation_overview(*, organisation: Organisation) -> Overview:
     """Who has been heard, by group, against the plan; actors planned to be consulted who never were."""
     held = Participation.objects.filter(organisation=organisation).exclude(consultation__status="cancelled")
-    by_group = {row["group"]: row for row in held.values("group").annotate(n=Sum("count"), c=Count("consultation", distinct=True))}
+    by_group = {
+        row["group"]: row
+        for row in held.values("group").annotate(n=Sum("count"), c=Count("consultation", distinct=True))
+    }
     inputs = dict(Input.objects.filter(organisation=organisation).values_list("group").annotate(n=Count("pk")))
     targets = {t.group: t for t in GroupTarget.objects.filter(organisation=organisation)}
     groups = [

@@ -24,7 +24,9 @@ urlpatterns = [
     path("findings/<int:finding_id>/edit/", findings.finding_edit, name="finding-edit"),
     path("findings/<int:finding_id>/delete/", findings.finding_delete, name="finding-delete"),
     path("findings/<int:finding_id>/evidence/", findings.finding_evidence, name="finding-evidence"),
-    path("findings/<int:finding_id>/evidence/remove/", findings.finding_evidence_remove, name="finding-evidence-remove"),
+    path(
+        "findings/<int:finding_id>/evidence/remove/", findings.finding_evidence_remove, name="finding-evidence-remove"
+    ),
     path("findings/<int:finding_id>/link/", findings.finding_link, name="finding-link"),
     path("finding-links/<int:link_id>/delete/", findings.finding_unlink, name="finding-unlink"),
     path("committee/", committee.committee_index, name="committees"),

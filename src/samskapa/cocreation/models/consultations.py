@@ -66,7 +66,9 @@ class Consultation(Publishable, OrganisationOwned):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
     held_on = models.DateField(_("date"), null=True, blank=True)
-    ends_on = models.DateField(_("last day"), null=True, blank=True, help_text=_("For surveys and online consultations."))
+    ends_on = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("For surveys and online consultations.")
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True, validators=[validate_languages])
     facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
@@ -163,7 +165,9 @@ class Input(OrganisationOwned):
         related_name="inputs",
         verbose_name=_("said by (only with consent)"),
     )
-    framework_codes = models.JSONField(_("areas of the framework"), default=list, blank=True, validators=[validate_codes])
+    framework_codes = models.JSONField(
+        _("areas of the framework"), default=list, blank=True, validators=[validate_codes]
+    )
     suggested_codes = models.JSONField(_("suggested areas"), default=list, blank=True, validators=[validate_codes])
     codes_confirmed = models.BooleanField(_("areas confirmed by a person"), default=False)
     focus_areas = models.ManyToManyField(

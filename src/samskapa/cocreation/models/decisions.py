@@ -13,7 +13,12 @@ class DecisionLink(OrganisationOwned):
     """A link to exactly one strategy element of the same organisation."""
 
     focus_area = models.ForeignKey(
-        "strategy.FocusArea", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("focus area")
+        "strategy.FocusArea",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("focus area"),
     )
     goal = models.ForeignKey(
         "strategy.Goal", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("goal")

@@ -57,7 +57,10 @@ class Survey(Translated, Publishable, OrganisationOwned):
     intro = models.TextField(_("introduction"), blank=True)
     thanks = models.TextField(_("thank-you message"), blank=True)
     languages = models.JSONField(
-        _("languages"), default=list, validators=[validate_languages], help_text=_("The first is the one written first.")
+        _("languages"),
+        default=list,
+        validators=[validate_languages],
+        help_text=_("The first is the one written first."),
     )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     closes_on = models.DateField(_("open until"), null=True, blank=True)

@@ -4,7 +4,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor
-from samskapa.cocreation.models import Committee, CommitteeDecision, CommitteeMeeting, CommitteeMember, Consultation, Person
+from samskapa.cocreation.models import (
+    Committee,
+    CommitteeDecision,
+    CommitteeMeeting,
+    CommitteeMember,
+    Consultation,
+    Person,
+)
 from samskapa.cocreation.services._common import CHANGE, MINUTES, own, refuse_unknown
 from samskapa.cocreation.services.consultations import consultation_create, consultation_update
 from samskapa.cocreation.services.findings import decision_target
@@ -74,9 +81,7 @@ def meeting_create(
     require(actor, CHANGE, committee)
     refuse_unknown(consultation, MEETING_FIELDS)
     consultation.setdefault("title", _("Meeting of %(name)s") % {"name": committee.name})
-    held = consultation_create(
-        actor=actor, organisation=organisation, kind=Consultation.Kind.COMMITTEE, **consultation
-    )
+    held = consultation_create(actor=actor, organisation=organisation, kind=Consultation.Kind.COMMITTEE, **consultation)
     meeting = CommitteeMeeting(
         organisation=organisation, committee=committee, consultation=held, agenda=agenda, minutes=minutes
     )

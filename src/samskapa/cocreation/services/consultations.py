@@ -135,9 +135,7 @@ def _check_input(organisation, fields: dict) -> None:
     if fields.get("person_id") is not None:
         person = own(Person.objects, organisation, fields["person_id"], _("Choose a person of your organisation."))
         if not person.consents.filter(purpose="recording", withdrawn_on__isnull=True).exists():
-            raise ApplicationError(
-                _("Link an input to a person only with their consent to record what they said.")
-            )
+            raise ApplicationError(_("Link an input to a person only with their consent to record what they said."))
 
 
 def _set_focus_areas(actor, organisation, item: Input, focus_area_ids) -> None:

@@ -72,7 +72,7 @@ def decision_target(organisation: Organisation, **target) -> dict:
     chosen = {k: v for k, v in target.items() if v is not None}
     if set(chosen) - {f"{f}_id" for f in TARGET_FIELDS} or len(chosen) != 1:
         raise ApplicationError(_("Link to exactly one focus area, goal or action."))
-    (key, pk), = chosen.items()
+    ((key, pk),) = chosen.items()
     field = key.removesuffix("_id")
     message = _("Choose a focus area, goal or action of your organisation.")
     return {field: own(TARGET_MODELS[field].objects, organisation, pk, message)}

@@ -13,7 +13,17 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from samskapa.cocreation.models import Answer, Choice, Consultation, Group, Input, Participation, Question, Response, Survey
+from samskapa.cocreation.models import (
+    Answer,
+    Choice,
+    Consultation,
+    Group,
+    Input,
+    Participation,
+    Question,
+    Response,
+    Survey,
+)
 from samskapa.cocreation.services._common import CHANGE, refuse_unknown
 from samskapa.cocreation.services.consultations import consultation_create, suggest_codes
 from samskapa.core.errors import ApplicationError, ConflictError
@@ -54,7 +64,9 @@ def survey_create(*, actor, organisation: Organisation, title: str, languages: l
         languages=list(languages),
         ends_on=fields.get("closes_on"),
     )
-    survey = Survey(organisation=organisation, consultation=consultation, title=title, languages=list(languages), **fields)
+    survey = Survey(
+        organisation=organisation, consultation=consultation, title=title, languages=list(languages), **fields
+    )
     return save_as(survey, actor)
 
 
@@ -171,7 +183,7 @@ def _replace_choices(actor, organisation, question, labels, texts, answered) -> 
         choice.order, choice.label = n, label
         choice.texts = texts[n - 1] if texts is not None else choice.texts
         save_as(choice, actor)
-    for extra in current[len(labels):]:
+    for extra in current[len(labels) :]:
         extra.delete()
 
 
@@ -209,7 +221,8 @@ def _clean_answer(question: Question, raw, choice_ids: set[int]) -> dict | None:
         text = plain_text(str(raw or ""))
         if len(text) > MAX_ANSWER_CHARS:
             raise ApplicationError(
-                _("Your answer to “%(q)s” is too long: at most %(n)s characters.") % {"q": question.text, "n": MAX_ANSWER_CHARS}
+                _("Your answer to “%(q)s” is too long: at most %(n)s characters.")
+                % {"q": question.text, "n": MAX_ANSWER_CHARS}
             )
         return {"text": text} if text else None
     if question.kind == Question.Kind.SCALE:
@@ -264,17 +277,19 @@ def survey_answer(*, survey: Survey, language: str, answers: dict, group: str = 
 def _inputs_from(survey: Survey, response: Response, answers: list[Answer]) -> None:
     codes = suggest_codes([a.text for a in answers]) if answers else []
     bulk_create_with_history(
-        [Input(
-            organisation=survey.organisation,
-            consultation=survey.consultation,
-            kind=Input.Kind.NOTE,
-            text=answer.text,
-            group=response.group,
-            language=response.language,
-            suggested_codes=suggested,
-            source_answer=answer,
-        )
-        for answer, suggested in zip(answers, codes, strict=True)],
+        [
+            Input(
+                organisation=survey.organisation,
+                consultation=survey.consultation,
+                kind=Input.Kind.NOTE,
+                text=answer.text,
+                group=response.group,
+                language=response.language,
+                suggested_codes=suggested,
+                source_answer=answer,
+            )
+            for answer, suggested in zip(answers, codes, strict=True)
+        ],
         Input,
     )
 

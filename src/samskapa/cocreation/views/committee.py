@@ -41,11 +41,20 @@ def committee_index(request: OrgRequest) -> HttpResponse:
 def committee_create(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     form = CommitteeForm(request.POST or None, initial={"name": _("Co-creation committee")})
-    if request.method == "POST" and form.is_valid():
-        if created := call_service(form, services.committee_create, actor=request.user, organisation=org, **form.cleaned_data):
-            messages.success(request, _("The committee was set up."))
-            return _to_committee(created)
-    return form_page(request, form, title=_("Set up a co-creation committee"), submit=_("Set up"), back=("cocreation:committees", []))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (
+            created := call_service(
+                form, services.committee_create, actor=request.user, organisation=org, **form.cleaned_data
+            )
+        )
+    ):
+        messages.success(request, _("The committee was set up."))
+        return _to_committee(created)
+    return form_page(
+        request, form, title=_("Set up a co-creation committee"), submit=_("Set up"), back=("cocreation:committees", [])
+    )
 
 
 @org_view(VIEW)
@@ -70,7 +79,13 @@ def committee_edit(request: OrgRequest, committee_id: int) -> HttpResponse:
         if call_service(form, services.committee_update, **kwargs):
             messages.success(request, _("The committee was saved."))
             return _to_committee(committee)
-    return form_page(request, form, title=_("Edit the committee"), submit=_("Save"), back=("cocreation:committee-detail", [committee.pk]))
+    return form_page(
+        request,
+        form,
+        title=_("Edit the committee"),
+        submit=_("Save"),
+        back=("cocreation:committee-detail", [committee.pk]),
+    )
 
 
 def _member_form(request: OrgRequest, **kwargs):
@@ -89,7 +104,10 @@ def member_add(request: OrgRequest, committee_id: int) -> HttpResponse:
         if call_service(form, services.member_add, **kwargs):
             messages.success(request, _("The member was added."))
             return _to_committee(committee)
-    intro = _("A seat can be held by an actor (an organisation or group), by a named person who has consented, or by a person for an actor.")
+    intro = _(
+        "A seat can be held by an actor (an organisation or group), by a named person who has consented, "
+        "or by a person for an actor."
+    )
     back = ("cocreation:committee-detail", [committee.pk])
     return form_page(request, form, title=_("Add a member"), submit=_("Add the member"), back=back, intro=intro)
 
@@ -106,7 +124,9 @@ def member_edit(request: OrgRequest, member_id: int) -> HttpResponse:
             messages.success(request, _("The member was saved."))
             return _to_committee(member.committee)
     title = _("Edit the seat of %(name)s") % {"name": member}
-    return form_page(request, form, title=title, submit=_("Save"), back=("cocreation:committee-detail", [member.committee_id]))
+    return form_page(
+        request, form, title=title, submit=_("Save"), back=("cocreation:committee-detail", [member.committee_id])
+    )
 
 
 @require_POST
@@ -124,13 +144,22 @@ def meeting_create(request: OrgRequest, committee_id: int) -> HttpResponse:
     org = request.organisation
     committee = selectors.committee_get(organisation=org, committee_id=committee_id)
     number = len(committee.meetings.all()) + 1
-    form = MeetingForm(request.POST or None, initial={"title": _("%(name)s, meeting %(n)s") % {"name": committee.name, "n": number}, "status": "planned"})
+    form = MeetingForm(
+        request.POST or None,
+        initial={"title": _("%(name)s, meeting %(n)s") % {"name": committee.name, "n": number}, "status": "planned"},
+    )
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "committee": committee, **form.cleaned_data}
         if meeting := call_service(form, services.meeting_create, **kwargs):
             messages.success(request, _("The meeting was saved."))
             return _to_meeting(meeting)
-    return form_page(request, form, title=_("New committee meeting"), submit=_("Save the meeting"), back=("cocreation:committee-detail", [committee.pk]))
+    return form_page(
+        request,
+        form,
+        title=_("New committee meeting"),
+        submit=_("Save the meeting"),
+        back=("cocreation:committee-detail", [committee.pk]),
+    )
 
 
 @org_view(VIEW)

@@ -1,8 +1,8 @@
 """Consultation pages: the list, one consultation with who took part and its inputs, inputs by area."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -24,7 +24,9 @@ VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations
 
 
 def _to_detail(consultation: Consultation):
-    return redirect("cocreation:consultation-detail", org_slug=consultation.organisation.slug, consultation_id=consultation.pk)
+    return redirect(
+        "cocreation:consultation-detail", org_slug=consultation.organisation.slug, consultation_id=consultation.pk
+    )
 
 
 @org_view(VIEW)
@@ -50,7 +52,9 @@ def consultation_create(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     form = _consultation_form(request, initial={"languages": [org.default_language]})
     if request.method == "POST" and form.is_valid():
-        created = call_service(form, services.consultation_create, actor=request.user, organisation=org, **form.cleaned_data)
+        created = call_service(
+            form, services.consultation_create, actor=request.user, organisation=org, **form.cleaned_data
+        )
         if created:
             messages.success(request, _("The consultation was saved."))
             return _to_detail(created)
@@ -110,7 +114,9 @@ def participation_edit(request: OrgRequest, consultation_id: int) -> HttpRespons
         if call_service(form, services.participation_set, **kwargs):
             messages.success(request, _("Who took part was saved."))
             return _to_detail(consultation)
-    intro = _("Count the people of each group who took part; no names are needed. One person may count in several groups.")
+    intro = _(
+        "Count the people of each group who took part; no names are needed. One person may count in several groups."
+    )
     back = ("cocreation:consultation-detail", [consultation.pk])
     return form_page(request, form, title=_("Who took part"), submit=_("Save"), back=back, intro=intro)
 
@@ -137,7 +143,11 @@ def input_create(request: OrgRequest, consultation_id: int) -> HttpResponse:
             return _to_detail(consultation)
     back = ("cocreation:consultation-detail", [consultation.pk])
     title = _("Record what was said in %(title)s") % {"title": consultation.title}
-    return render(request, "cocreation/input_form.html", {"form": form, "title": title, "back": back, "consultation": consultation})
+    return render(
+        request,
+        "cocreation/input_form.html",
+        {"form": form, "title": title, "back": back, "consultation": consultation},
+    )
 
 
 @org_view(CHANGE)

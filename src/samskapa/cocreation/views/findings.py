@@ -30,7 +30,11 @@ def finding_index(request: OrgRequest) -> HttpResponse:
 
 @org_view(VIEW)
 def you_said_we_did(request: OrgRequest) -> HttpResponse:
-    return render(request, "cocreation/you_said_we_did.html", {"view": selectors.you_said_we_did(organisation=request.organisation)})
+    return render(
+        request,
+        "cocreation/you_said_we_did.html",
+        {"view": selectors.you_said_we_did(organisation=request.organisation)},
+    )
 
 
 @org_view(CHANGE)
@@ -70,7 +74,9 @@ def finding_edit(request: OrgRequest, finding_id: int) -> HttpResponse:
         if call_service(form, services.finding_update, **kwargs):
             messages.success(request, _("The finding was saved."))
             return _to_detail(finding)
-    return form_page(request, form, title=_("Edit the finding"), submit=_("Save"), back=("cocreation:finding-detail", [finding.pk]))
+    return form_page(
+        request, form, title=_("Edit the finding"), submit=_("Save"), back=("cocreation:finding-detail", [finding.pk])
+    )
 
 
 @require_POST
@@ -90,9 +96,16 @@ def finding_evidence(request: OrgRequest, finding_id: int) -> HttpResponse:
     finding = selectors.finding_get(organisation=org, finding_id=finding_id)
     search = request.GET.get("q", "")[:200]
     candidates = selectors.input_list(organisation=org, search=search)[:200]
-    form = EvidenceForm(request.POST or None, inputs=candidates, initial={"input_ids": [i.pk for i in finding.inputs.all()]})
+    form = EvidenceForm(
+        request.POST or None, inputs=candidates, initial={"input_ids": [i.pk for i in finding.inputs.all()]}
+    )
     if request.method == "POST" and form.is_valid():
-        kwargs = {"actor": request.user, "organisation": org, "finding": finding, "input_ids": form.cleaned_data["input_ids"]}
+        kwargs = {
+            "actor": request.user,
+            "organisation": org,
+            "finding": finding,
+            "input_ids": form.cleaned_data["input_ids"],
+        }
         if call_service(form, services.finding_add_evidence, **kwargs) is not None:
             messages.success(request, _("The evidence was saved."))
             return _to_detail(finding)

@@ -37,11 +37,20 @@ def group_target_edit(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     group = request.GET.get("group") or request.POST.get("group")
     current = GroupTarget.objects.filter(organisation=org, group=group).first()
-    initial = {"group": group} | ({"participants": current.participants, "consultations": current.consultations,
-                                  "note": current.note} if current else {})
+    initial = {"group": group} | (
+        {"participants": current.participants, "consultations": current.consultations, "note": current.note}
+        if current
+        else {}
+    )
     form = GroupTargetForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.group_target_set, actor=request.user, organisation=org, **form.cleaned_data):
-            messages.success(request, _("The plan for the group was saved."))
-            return redirect("cocreation:overview", org_slug=org.slug)
-    return form_page(request, form, title=_("Plan whom to hear"), submit=_("Save the plan"), back=("cocreation:overview", []))
+    kwargs = {"actor": request.user, "organisation": org}
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(form, services.group_target_set, **kwargs, **form.cleaned_data)
+    ):
+        messages.success(request, _("The plan for the group was saved."))
+        return redirect("cocreation:overview", org_slug=org.slug)
+    return form_page(
+        request, form, title=_("Plan whom to hear"), submit=_("Save the plan"), back=("cocreation:overview", [])
+    )

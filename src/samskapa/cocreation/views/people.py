@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samskapa.actors.forms import initial_from
 from samskapa.actors.selectors import actor_list
@@ -28,8 +27,11 @@ def _to_person(person):
 @org_view(PEOPLE)
 def person_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    context = {"people": selectors.person_list(organisation=org), "retention_days": gdpr.retention_days(),
-               "due": gdpr.retention_due(organisation=org)}
+    context = {
+        "people": selectors.person_list(organisation=org),
+        "retention_days": gdpr.retention_days(),
+        "due": gdpr.retention_due(organisation=org),
+    }
     return render(request, "cocreation/person_list.html", context)
 
 
@@ -37,15 +39,22 @@ def person_index(request: OrgRequest) -> HttpResponse:
 def person_create(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     actor = request.GET.get("actor")
-    form = NewPersonForm(request.POST or None, actors=actor_list(organisation=org),
-                         initial={"actor_id": int(actor) if actor and actor.isdigit() else None, "consent_purpose": "contact"})
+    form = NewPersonForm(
+        request.POST or None,
+        actors=actor_list(organisation=org),
+        initial={"actor_id": int(actor) if actor and actor.isdigit() else None, "consent_purpose": "contact"},
+    )
     if request.method == "POST" and form.is_valid():
         fields, consent = form.split()
-        if person := call_service(form, services.person_create, actor=request.user, organisation=org, consent=consent, **fields):
+        if person := call_service(
+            form, services.person_create, actor=request.user, organisation=org, consent=consent, **fields
+        ):
             messages.success(request, _("The person and their consent were recorded."))
             return _to_person(person)
     intro = _("Record a person only with their consent: say for what, since when, and how it was given.")
-    return form_page(request, form, title=_("New person"), submit=_("Save"), back=("cocreation:people", []), intro=intro)
+    return form_page(
+        request, form, title=_("New person"), submit=_("Save"), back=("cocreation:people", []), intro=intro
+    )
 
 
 @org_view(PEOPLE)
@@ -60,11 +69,22 @@ def person_edit(request: OrgRequest, person_id: int) -> HttpResponse:
     person = selectors.person_get(organisation=org, person_id=person_id)
     fields = ["full_name", "email", "phone", "title", "note", "actor_id"]
     form = PersonForm(request.POST or None, actors=actor_list(organisation=org), initial=initial_from(person, fields))
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.person_update, actor=request.user, organisation=org, person=person, **form.cleaned_data):
-            messages.success(request, _("The person was saved."))
-            return _to_person(person)
-    return form_page(request, form, title=_("Edit %(name)s") % {"name": person.full_name}, submit=_("Save"), back=("cocreation:person-detail", [person.pk]))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form, services.person_update, actor=request.user, organisation=org, person=person, **form.cleaned_data
+        )
+    ):
+        messages.success(request, _("The person was saved."))
+        return _to_person(person)
+    return form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": person.full_name},
+        submit=_("Save"),
+        back=("cocreation:person-detail", [person.pk]),
+    )
 
 
 @org_view(PEOPLE)
@@ -72,11 +92,18 @@ def consent_add(request: OrgRequest, person_id: int) -> HttpResponse:
     org = request.organisation
     person = selectors.person_get(organisation=org, person_id=person_id)
     form = ConsentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.consent_add, actor=request.user, organisation=org, person=person, **form.cleaned_data):
-            messages.success(request, _("The consent was recorded."))
-            return _to_person(person)
-    return form_page(request, form, title=_("Record a consent"), submit=_("Save"), back=("cocreation:person-detail", [person.pk]))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form, services.consent_add, actor=request.user, organisation=org, person=person, **form.cleaned_data
+        )
+    ):
+        messages.success(request, _("The consent was recorded."))
+        return _to_person(person)
+    return form_page(
+        request, form, title=_("Record a consent"), submit=_("Save"), back=("cocreation:person-detail", [person.pk])
+    )
 
 
 @org_view(PEOPLE)
@@ -84,12 +111,23 @@ def consent_withdraw(request: OrgRequest, consent_id: int) -> HttpResponse:
     org = request.organisation
     consent = selectors.consent_get(organisation=org, consent_id=consent_id)
     form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.consent_withdraw, actor=request.user, organisation=org, consent=consent, **form.cleaned_data):
-            messages.success(request, _("The withdrawal was recorded."))
-            return _to_person(consent.person)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form, services.consent_withdraw, actor=request.user, organisation=org, consent=consent, **form.cleaned_data
+        )
+    ):
+        messages.success(request, _("The withdrawal was recorded."))
+        return _to_person(consent.person)
     title = _("Withdraw: %(purpose)s") % {"purpose": consent.get_purpose_display()}
-    return form_page(request, form, title=title, submit=_("Record the withdrawal"), back=("cocreation:person-detail", [consent.person_id]))
+    return form_page(
+        request,
+        form,
+        title=title,
+        submit=_("Record the withdrawal"),
+        back=("cocreation:person-detail", [consent.person_id]),
+    )
 
 
 @org_view(PEOPLE)
@@ -112,6 +150,9 @@ def person_erase(request: OrgRequest, person_id: int) -> HttpResponse:
         messages.success(request, _("The person was erased. Their anonymous inputs were kept."))
         if left:
             tables = sorted({table for table, _pk, _column in left.found})
-            messages.warning(request, _("Their name still appears in: %(tables)s. Edit those texts by hand.") % {"tables": ", ".join(tables)})
+            messages.warning(
+                request,
+                _("Their name still appears in: %(tables)s. Edit those texts by hand.") % {"tables": ", ".join(tables)},
+            )
         return redirect("cocreation:people", org_slug=org.slug)
     return render(request, "cocreation/person_erase.html", {"person": person})

@@ -55,7 +55,9 @@ def survey_answer_page(request, survey_key: str, language: str) -> HttpResponse:
     form = AnswerForm(request.POST or None, survey=survey, language=language)
     if request.method == "POST":
         if not throttle.allow(request, f"survey:{survey.pk}", throttle.survey_limit()):
-            form.add_error(None, _("Too many answers have come from your address in the last hour. Please try again later."))
+            form.add_error(
+                None, _("Too many answers have come from your address in the last hour. Please try again later.")
+            )
             return _page(request, "cocreation/public/answer.html", survey, language, status=429, form=form)
         if form.is_bot():
             return redirect("survey-thanks", survey_key=survey_key, language=language)  # tell a bot nothing
@@ -66,7 +68,9 @@ def survey_answer_page(request, survey_key: str, language: str) -> HttpResponse:
 
 def _store(form: AnswerForm, survey: Survey, language: str) -> bool:
     try:
-        survey_answer(survey=survey, language=language, answers=form.answers(), group=form.cleaned_data.get("group", ""))
+        survey_answer(
+            survey=survey, language=language, answers=form.answers(), group=form.cleaned_data.get("group", "")
+        )
     except ApplicationError as refused:
         form.add_error(None, refused.message)
         return False

@@ -36,12 +36,29 @@ def survey_index(request: OrgRequest) -> HttpResponse:
 def survey_create(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     form = SurveyForm(request.POST or None, initial={"languages": org.all_languages, "ask_group": True})
-    if request.method == "POST" and form.is_valid():
-        if survey := call_service(form, services.survey_create, actor=request.user, organisation=org, **form.cleaned_data):
-            messages.success(request, _("The survey was created as a draft. Add its questions."))
-            return _to_survey(survey)
-    intro = _("A short survey residents answer at a public address, without an account and anonymously, in their own language.")
-    return form_page(request, form, title=_("New survey"), submit=_("Create the survey"), back=("cocreation:surveys", []), intro=intro)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (
+            survey := call_service(
+                form, services.survey_create, actor=request.user, organisation=org, **form.cleaned_data
+            )
+        )
+    ):
+        messages.success(request, _("The survey was created as a draft. Add its questions."))
+        return _to_survey(survey)
+    intro = _(
+        "A short survey residents answer at a public address, "
+        "without an account and anonymously, in their own language."
+    )
+    return form_page(
+        request,
+        form,
+        title=_("New survey"),
+        submit=_("Create the survey"),
+        back=("cocreation:surveys", []),
+        intro=intro,
+    )
 
 
 @org_view(VIEW)
@@ -72,7 +89,9 @@ def survey_edit(request: OrgRequest, survey_id: int) -> HttpResponse:
         if call_service(form, services.survey_update, **kwargs):
             messages.success(request, _("The survey was saved."))
             return _to_survey(survey)
-    return form_page(request, form, title=_("Edit the survey"), submit=_("Save"), back=("cocreation:survey-detail", [survey.pk]))
+    return form_page(
+        request, form, title=_("Edit the survey"), submit=_("Save"), back=("cocreation:survey-detail", [survey.pk])
+    )
 
 
 @org_view(CHANGE)
@@ -95,7 +114,9 @@ def survey_status(request: OrgRequest, survey_id: int) -> HttpResponse:
     org = request.organisation
     survey = selectors.survey_get(organisation=org, survey_id=survey_id)
     try:
-        services.survey_set_status(actor=request.user, organisation=org, survey=survey, status=request.POST.get("status", ""))
+        services.survey_set_status(
+            actor=request.user, organisation=org, survey=survey, status=request.POST.get("status", "")
+        )
     except ApplicationError as refused:
         messages.error(request, refused.message)
     else:
@@ -124,7 +145,13 @@ def question_add(request: OrgRequest, survey_id: int) -> HttpResponse:
         if call_service(form, services.question_add, **kwargs):
             messages.success(request, _("The question was added."))
             return _to_survey(survey)
-    return form_page(request, form, title=_("Add a question"), submit=_("Add the question"), back=("cocreation:survey-detail", [survey.pk]))
+    return form_page(
+        request,
+        form,
+        title=_("Add a question"),
+        submit=_("Add the question"),
+        back=("cocreation:survey-detail", [survey.pk]),
+    )
 
 
 @org_view(CHANGE)
@@ -137,7 +164,13 @@ def question_edit(request: OrgRequest, question_id: int) -> HttpResponse:
         if call_service(form, services.question_update, **kwargs):
             messages.success(request, _("The question was saved."))
             return _to_survey(question.survey)
-    return form_page(request, form, title=_("Edit the question"), submit=_("Save"), back=("cocreation:survey-detail", [question.survey_id]))
+    return form_page(
+        request,
+        form,
+        title=_("Edit the question"),
+        submit=_("Save"),
+        back=("cocreation:survey-detail", [question.survey_id]),
+    )
 
 
 @require_POST

@@ -1,8 +1,8 @@
 """`samskapa gdpr`: the retention rule, and a data subject's export or erasure, from the command line.
 
-    samskapa gdpr apply-retention [--days N] [--org SLUG] [--dry-run]
-    samskapa gdpr export --org SLUG --person ID [-o FILE]
-    samskapa gdpr erase --org SLUG --person ID --yes
+samskapa gdpr apply-retention [--days N] [--org SLUG] [--dry-run]
+samskapa gdpr export --org SLUG --person ID [-o FILE]
+samskapa gdpr erase --org SLUG --person ID --yes
 """
 
 import json
@@ -32,13 +32,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         retention = sub.add_parser("apply-retention", help="anonymise contact data whose consent ended long enough ago")
-        retention.add_argument("--days", type=int, help="days after consent ended (default SAMSKAPA_CONTACT_RETENTION_DAYS)")
+        retention.add_argument(
+            "--days", type=int, help="days after consent ended (default SAMSKAPA_CONTACT_RETENTION_DAYS)"
+        )
         retention.add_argument("--org", help="only this organisation (its short name)")
         retention.add_argument("--dry-run", action="store_true", help="list who is due, change nothing")
-        for name, text in (("export", "print all data about one person as JSON"), ("erase", "erase one person everywhere")):
+        for name, text in (
+            ("export", "print all data about one person as JSON"),
+            ("erase", "erase one person everywhere"),
+        ):
             action = sub.add_parser(name, help=text)
             action.add_argument("--org", required=True)
-            action.add_argument("--person", type=int, required=True, help="the person's id (on their page and in the API)")
+            action.add_argument(
+                "--person", type=int, required=True, help="the person's id (on their page and in the API)"
+            )
             if name == "export":
                 action.add_argument("-o", "--output", help="write to this file instead of standard output")
             else:
@@ -79,7 +86,9 @@ class Command(BaseCommand):
 
     def export(self, *, output=None, **options):
         organisation, person = self._person(options)
-        data = json.dumps(gdpr.person_export(actor=_System(), organisation=organisation, person=person), ensure_ascii=False, indent=2)
+        data = json.dumps(
+            gdpr.person_export(actor=_System(), organisation=organisation, person=person), ensure_ascii=False, indent=2
+        )
         if output:
             with open(output, "w", encoding="utf-8") as handle:
                 handle.write(data + "\n")
