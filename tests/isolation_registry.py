@@ -113,3 +113,20 @@ ID_MAKERS.update(
 )
 # The public survey (/s/<survey_key>/<language>/) is outside any organisation: tests/cocreation/test_public_survey.py.
 NOT_ORGANISATION_SCOPED |= {"survey_key", "language"}
+
+
+def _plan(org):
+    from tests.actions.factories import ActionPlanFactory
+
+    return ActionPlanFactory(strategy=StrategyFactory(organisation=org), title="SECRET-B plan").pk
+
+
+def _action(org):
+    from tests.actions.factories import ActionFactory, ActionPlanFactory
+
+    plan = ActionPlanFactory(strategy=StrategyFactory(organisation=org))
+    return ActionFactory(plan=plan, organisation=org, title="SECRET-B action").pk
+
+
+ID_MAKERS["plan_id"] = _plan
+ID_MAKERS["action_id"] = _action

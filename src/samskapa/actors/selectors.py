@@ -1,6 +1,7 @@
 """Reads for actors, always scoped to one organisation."""
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor, Engagement, Relation
 from samskapa.core.access import access_in_organisation
@@ -62,6 +63,19 @@ def engagement_get(*, organisation: Organisation, engagement_id) -> Engagement:
 
 def network_links(*, organisation: Organisation) -> list[tuple[int, int, str]]:
     """Who works with whom: recorded relations, and actors who share an action (lead and partners)."""
+    from samskapa.actions.models import Action, ActionPartner
     from samskapa.actors.pictures import relation_links
 
-    return relation_links(list(Relation.objects.filter(organisation=organisation)))
+    links = relation_links(list(Relation.objects.filter(organisation=organisation)))
+    members: dict[int, set[int]] = {}
+    for action_id, lead_id in Action.objects.filter(organisation=organisation).values_list("pk", "lead_id"):
+        members.setdefault(action_id, set()).add(lead_id)
+    for action_id, actor_id in ActionPartner.objects.filter(organisation=organisation).values_list(
+        "action_id", "actor_id"
+    ):
+        members.setdefault(action_id, set()).add(actor_id)
+    shared = str(_("Share an action"))
+    for actors in members.values():
+        ordered = sorted(actors)
+        links += [(a, b, shared) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+    return links

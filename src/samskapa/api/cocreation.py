@@ -308,6 +308,7 @@ def input_delete(request: OrgRequest, org_slug: str, input_id: int):
 class DecisionLinkOut(ModelSchema):
     focus_area_id: int | None
     goal_id: int | None
+    action_id: int | None
 
     class Meta:
         model = FindingDecision
@@ -355,6 +356,7 @@ class FindingPatch(Schema):
 class LinkIn(Schema):
     focus_area_id: int | None = None
     goal_id: int | None = None
+    action_id: int | None = None
     note: str = Field("", max_length=300)
 
 
@@ -409,7 +411,7 @@ def finding_delete(request: OrgRequest, org_slug: str, finding_id: int):
 
 @router.post("/orgs/{org_slug}/findings/{finding_id}/decisions", response={201: DecisionLinkOut})
 def finding_link(request: OrgRequest, org_slug: str, finding_id: int, payload: LinkIn):
-    """Trace the finding to what was decided: give exactly one of focus_area_id, goal_id."""
+    """Trace the finding to what was decided: give exactly one of focus_area_id, goal_id, action_id."""
     organisation, finding = _finding(request, org_slug, finding_id, "orgs.view_organisation")
     data = payload.dict()
     note = data.pop("note")
@@ -565,6 +567,7 @@ class MemberPatch(Schema):
 class CommitteeDecisionOut(ModelSchema):
     focus_area_id: int | None
     goal_id: int | None
+    action_id: int | None
 
     class Meta:
         model = CommitteeDecision
@@ -609,6 +612,7 @@ class DecisionIn(Schema):
     text: str = Field(min_length=1, max_length=5000)
     focus_area_id: int | None = None
     goal_id: int | None = None
+    action_id: int | None = None
 
 
 def _committee(request, org_slug, committee_id, capability=COMMITTEE):

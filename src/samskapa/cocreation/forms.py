@@ -126,15 +126,17 @@ class EvidenceForm(forms.Form):
 
 
 class DecisionTargetForm(forms.Form):
-    """Choose one strategy element: a focus area or a goal (or an action)."""
+    """Choose one strategy element: a focus area, a goal or an action of the action plan."""
 
     target = forms.ChoiceField(label=_("Decided in"))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args, focus_areas=(), goals=(), optional=False, **kwargs):
+    def __init__(self, *args, focus_areas=(), goals=(), actions=(), optional=False, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(_("Focus areas"), [(f"focus_area:{a.pk}", f"{a.strategy.title}: {a.title}") for a in focus_areas])]
         choices.append((_("Goals"), [(f"goal:{g.pk}", f"{g.focus_area.title}: {g.text[:100]}") for g in goals]))
+        if actions:
+            choices.append((_("Actions"), [(f"action:{a.pk}", f"{a.plan.title}: {a.title}") for a in actions]))
         if optional:
             choices.insert(0, ("", _("Not linked to the strategy")))
             self.fields["target"].required = False

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
 from samskapa.cocreation.models import (
     Committee,
@@ -97,7 +98,7 @@ def input_get(*, organisation: Organisation, input_id) -> Input:
 
 
 def _decisions():
-    return FindingDecision.objects.select_related("focus_area", "goal__focus_area")
+    return FindingDecision.objects.select_related("focus_area", "goal__focus_area", "action")
 
 
 def finding_list(*, organisation: Organisation) -> QuerySet[Finding]:
@@ -134,10 +135,11 @@ def you_said_we_did(*, organisation: Organisation, published_only: bool = False)
 
 
 def strategy_elements(*, organisation: Organisation):
-    """The focus areas and goals a finding or decision can be traced to, for choosers."""
+    """The focus areas, goals and actions a finding or decision can be traced to, for choosers."""
     areas = FocusArea.objects.filter(organisation=organisation).select_related("strategy").order_by("strategy", "order")
     goals = Goal.objects.filter(organisation=organisation).select_related("focus_area__strategy")
-    return areas, goals.order_by("focus_area__strategy", "focus_area__order", "order")
+    actions = Action.objects.filter(organisation=organisation).select_related("plan").order_by("plan", "title")
+    return areas, goals.order_by("focus_area__strategy", "focus_area__order", "order"), actions
 
 
 def committee_list(*, organisation: Organisation) -> QuerySet[Committee]:
@@ -165,7 +167,9 @@ def member_get(*, organisation: Organisation, member_id) -> CommitteeMember:
 
 def meeting_get(*, organisation: Organisation, meeting_id) -> CommitteeMeeting:
     queryset = CommitteeMeeting.objects.select_related("committee", "consultation").prefetch_related(
-        Prefetch("decisions", queryset=CommitteeDecision.objects.select_related("focus_area", "goal__focus_area")),
+        Prefetch(
+            "decisions", queryset=CommitteeDecision.objects.select_related("focus_area", "goal__focus_area", "action")
+        ),
         "consultation__participation",
     )
     return access_in_organisation(queryset, organisation, pk=meeting_id)

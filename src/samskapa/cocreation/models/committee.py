@@ -106,5 +106,5 @@ class CommitteeDecision(DecisionLink):
 
     def clean(self) -> None:
         # A decision may also stand on its own (e.g. on the committee's way of working).
-        if self.focus_area_id or self.goal_id:
+        if self.focus_area_id or self.goal_id or self.action_id:
             super().clean()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.models import OrganisationOwned
 
-TARGET_FIELDS = ("focus_area", "goal")
+TARGET_FIELDS = ("focus_area", "goal", "action")
 
 
 class DecisionLink(OrganisationOwned):
@@ -22,6 +22,9 @@ class DecisionLink(OrganisationOwned):
     )
     goal = models.ForeignKey(
         "strategy.Goal", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("goal")
+    )
+    action = models.ForeignKey(
+        "actions.Action", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("action")
     )
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samskapa.actions.models import Action
 from samskapa.cocreation.models import Finding, FindingDecision, FindingInput, Input
 from samskapa.cocreation.models.decisions import TARGET_FIELDS
 from samskapa.cocreation.services._common import CHANGE, own, own_all, refuse_unknown, set_links
@@ -13,7 +14,7 @@ from samskapa.orgs.services import require
 from samskapa.strategy.models import FocusArea, Goal
 
 FINDING_FIELDS = ("statement", "detail", "outcome", "is_published")
-TARGET_MODELS = {"focus_area": FocusArea, "goal": Goal}
+TARGET_MODELS = {"focus_area": FocusArea, "goal": Goal, "action": Action}
 
 
 def _set_inputs(actor, organisation, finding, input_ids) -> None:

@@ -167,12 +167,12 @@ def meeting_detail(request: OrgRequest, meeting_id: int) -> HttpResponse:
     org = request.organisation
     meeting = selectors.meeting_get(organisation=org, meeting_id=meeting_id)
     can_minute = request.user.has_perm(MINUTES, org)
-    areas, goals = selectors.strategy_elements(organisation=org)
+    areas, goals, actions = selectors.strategy_elements(organisation=org)
     context = {
         "meeting": meeting,
         "can_minute": can_minute,
         "can_change": request.user.has_perm(CHANGE, org),
-        "decision_form": DecisionForm(focus_areas=areas, goals=goals) if can_minute else None,
+        "decision_form": DecisionForm(focus_areas=areas, goals=goals, actions=actions) if can_minute else None,
         "participant_total": sum(p.count for p in meeting.consultation.participation.all()),
     }
     return render(request, "cocreation/meeting_detail.html", context)
@@ -197,8 +197,8 @@ def meeting_minutes(request: OrgRequest, meeting_id: int) -> HttpResponse:
 def decision_add(request: OrgRequest, meeting_id: int) -> HttpResponse:
     org = request.organisation
     meeting = selectors.meeting_get(organisation=org, meeting_id=meeting_id)
-    areas, goals = selectors.strategy_elements(organisation=org)
-    form = DecisionForm(request.POST, focus_areas=areas, goals=goals)
+    areas, goals, actions = selectors.strategy_elements(organisation=org)
+    form = DecisionForm(request.POST, focus_areas=areas, goals=goals, actions=actions)
     if form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "meeting": meeting, "text": form.cleaned_data["text"]}
         if call_service(form, services.decision_add, **kwargs, **form.target_ids()):

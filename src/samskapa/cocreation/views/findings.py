@@ -58,8 +58,8 @@ def finding_detail(request: OrgRequest, finding_id: int) -> HttpResponse:
     org = request.organisation
     finding = selectors.finding_get(organisation=org, finding_id=finding_id)
     can_change = request.user.has_perm(CHANGE, org)
-    areas, goals = selectors.strategy_elements(organisation=org)
-    link_form = DecisionTargetForm(focus_areas=areas, goals=goals) if can_change else None
+    areas, goals, actions = selectors.strategy_elements(organisation=org)
+    link_form = DecisionTargetForm(focus_areas=areas, goals=goals, actions=actions) if can_change else None
     context = {"finding": finding, "can_change": can_change, "link_form": link_form}
     return render(request, "cocreation/finding_detail.html", context)
 
@@ -130,8 +130,8 @@ def finding_evidence_remove(request: OrgRequest, finding_id: int) -> HttpRespons
 def finding_link(request: OrgRequest, finding_id: int) -> HttpResponse:
     org = request.organisation
     finding = selectors.finding_get(organisation=org, finding_id=finding_id)
-    areas, goals = selectors.strategy_elements(organisation=org)
-    form = DecisionTargetForm(request.POST, focus_areas=areas, goals=goals)
+    areas, goals, actions = selectors.strategy_elements(organisation=org)
+    form = DecisionTargetForm(request.POST, focus_areas=areas, goals=goals, actions=actions)
     if form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "finding": finding, "note": form.cleaned_data["note"]}
         if call_service(form, services.finding_link, **kwargs, **form.target_ids()):
