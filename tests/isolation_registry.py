@@ -65,6 +65,56 @@ def _actor(org):
 ID_MAKERS["actor_id"] = _actor
 
 
+def _made(factory_name: str, **kwargs):
+    def make(org):
+        from tests.cocreation import factories
+
+        return getattr(factories, factory_name)(organisation=org, **kwargs).pk
+
+    return make
+
+
+def _finding_link(org):
+    from tests.cocreation.factories import FindingDecisionFactory
+    from tests.factories import FocusAreaFactory, StrategyFactory
+
+    area = FocusAreaFactory(strategy=StrategyFactory(organisation=org), title="SECRET-B area")
+    return FindingDecisionFactory(organisation=org, finding__organisation=org, focus_area=area).pk
+
+
+def _of(factory_name: str, parent: str, **kwargs):
+    """A row whose organisation follows its parent (the parent is made in ``org``)."""
+
+    def make(org):
+        from tests.cocreation import factories
+
+        return getattr(factories, factory_name)(**{f"{parent}__organisation": org}, **kwargs).pk
+
+    return make
+
+
+ID_MAKERS.update(
+    {
+        "relation_id": _made("RelationFactory", note="SECRET-B relation"),
+        "engagement_id": _made("EngagementFactory", method="SECRET-B plan"),
+        "consultation_id": _made("ConsultationFactory", title="SECRET-B consultation"),
+        "input_id": _of("InputFactory", "consultation", text="SECRET-B input"),
+        "finding_id": _made("FindingFactory", statement="SECRET-B finding"),
+        "link_id": _finding_link,
+        "committee_id": _made("CommitteeFactory", name="SECRET-B committee"),
+        "member_id": _of("CommitteeMemberFactory", "committee"),
+        "meeting_id": _of("CommitteeMeetingFactory", "committee", agenda="SECRET-B agenda"),
+        "decision_id": _of("CommitteeDecisionFactory", "meeting__committee", text="SECRET-B decision"),
+        "survey_id": _made("SurveyFactory", title="SECRET-B survey"),
+        "question_id": _of("QuestionFactory", "survey", text="SECRET-B question"),
+        "person_id": _made("PersonFactory", full_name="SECRET-B person"),
+        "consent_id": _of("ConsentFactory", "person", how="SECRET-B consent"),
+    }
+)
+# The public survey (/s/<survey_key>/<language>/) is outside any organisation: tests/cocreation/test_public_survey.py.
+NOT_ORGANISATION_SCOPED |= {"survey_key", "language"}
+
+
 def _plan(org):
     from tests.actions.factories import ActionPlanFactory
 

@@ -253,4 +253,14 @@ LOGGING = {
 }
 
 ADMIN_SITE_HEADER = _("Samskapa administration")
+
+# Co-creation: contact data of a person whose consent has ended is anonymised after this many
+# days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
+SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
+SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
+# Rate limits are counted in the database, so every web process sees the same counts.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
+}
 SAMSKAPA_HTMX = bool(STATICFILES_DIRS)

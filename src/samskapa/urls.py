@@ -23,6 +23,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/indicators/", include("samskapa.indicators.urls")),
     path("o/<slug:org_slug>/documents/", include("samskapa.analysis.urls")),
     path("p/", include("samskapa.publicsite.urls")),
+    path("s/", include("samskapa.cocreation.public_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
