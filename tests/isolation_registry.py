@@ -63,3 +63,19 @@ def _actor(org):
 
 
 ID_MAKERS["actor_id"] = _actor
+
+
+def _indicator(org):
+    from tests.indicators.factories import IndicatorFactory
+
+    return IndicatorFactory(organisation=org, title="SECRET-B indicator").pk
+
+
+def _observation(org):
+    from tests.indicators.factories import IndicatorFactory, ObservationFactory
+
+    return ObservationFactory(indicator=IndicatorFactory(organisation=org), note="SECRET-B value").pk
+
+
+ID_MAKERS["indicator_id"] = _indicator
+ID_MAKERS["observation_id"] = _observation
