@@ -119,11 +119,10 @@ def run_import(kpis: int, label: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from samskapa.indicators.bulk import observations_forget
     from samskapa.indicators.models import Indicator, Observation, Source
     from samskapa.indicators.sync import organisation_sync
     from samskapa.orgs.models import Organisation
-
-    from samskapa.indicators.bulk import observations_forget
 
     def forget(slug: str) -> None:
         for indicator in Indicator.objects.filter(organisation__slug=slug):
@@ -160,8 +159,9 @@ def run_import(kpis: int, label: str) -> None:
     failed = [r for r in results if not r.ok]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{label}: {stored:,} observations from {kpis} KPIs in {elapsed:.1f} s = {stored / elapsed:,.0f} per second")
-    print(f"{label}: the importing process used {cpu:.1f} s of CPU = {stored / cpu:,.0f} observations per CPU second")
-    print(f"{label}: peak memory {peak:.0f} MB; resident memory at each tenth: {', '.join(f'{m:.0f}' for m in samples)} MB")
+    print(f"{label}: the importing process used {cpu:.1f} s of CPU, {stored / cpu:,.0f} observations per CPU second")
+    flat = ", ".join(f"{m:.0f}" for m in samples)
+    print(f"{label}: peak memory {peak:.0f} MB; resident memory as the import went on: {flat} MB")
     if failed:
         print(f"{label}: {len(failed)} KPIs failed, e.g. {failed[0].error}")
     forget(organisation.slug)
@@ -190,8 +190,9 @@ def main() -> int:
     if args.child:
         run_import(args.kpis, args.child)
         return 0
-    expected = args.kpis * len(municipalities()) * len(YEARS)
-    print(f"Importing {args.kpis} KPIs x {len(municipalities())} municipalities x {len(YEARS)} years = {expected:,} values")
+    areas = len(municipalities())
+    expected = args.kpis * areas * len(YEARS)
+    print(f"Importing {args.kpis} KPIs x {areas} municipalities x {len(YEARS)} years = {expected:,} values")
     with tempfile.TemporaryDirectory() as workdir:
         port_file = Path(workdir) / "port"
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(port_file), "--kpis", str(args.kpis)])

@@ -251,7 +251,9 @@ SAMSKAPA_HTMX = bool(STATICFILES_DIRS)
 # the timeout of one call, how often a failed call is retried (with exponential backoff,
 # honouring Retry-After), and the pause between two calls to the same source.
 SAMSKAPA_KOLADA_URL = os.environ.get("SAMSKAPA_KOLADA_URL", "https://api.kolada.se/v3").rstrip("/")
-SAMSKAPA_PXWEB_SCB_URL = os.environ.get("SAMSKAPA_PXWEB_SCB_URL", "https://statistikdatabasen.scb.se/api/v2").rstrip("/")
+SAMSKAPA_PXWEB_SCB_URL = os.environ.get("SAMSKAPA_PXWEB_SCB_URL", "https://statistikdatabasen.scb.se/api/v2").rstrip(
+    "/"
+)
 SAMSKAPA_PXWEB_STATFI_URL = os.environ.get("SAMSKAPA_PXWEB_STATFI_URL", "https://pxdata.stat.fi/PxWeb/api/v1").rstrip(
     "/"
 )

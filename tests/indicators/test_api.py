@@ -34,7 +34,9 @@ def test_create_an_indicator_with_goals_and_read_it_back(org, coordinator, api_f
     )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert body["source_config"] == {"kpi": "N02268"} and body["home_area"] == "1463" and body["national_area"] == "0000"
+    assert (
+        body["source_config"] == {"kpi": "N02268"} and body["home_area"] == "1463" and body["national_area"] == "0000"
+    )
     assert body["goal_ids"] == [goal.pk]
     listed = api.get(f"/orgs/{org.slug}/indicators").json()
     assert listed[0]["status"] == "unknown" and listed[0]["latest_value"] is None
@@ -51,7 +53,9 @@ def test_a_bad_source_config_is_refused_with_the_field_and_nothing_is_created(or
 
 
 def test_another_organisations_goal_cannot_be_linked(org, other_org, coordinator, api_for):
-    foreign = GoalFactory(focus_area=FocusAreaFactory(strategy__organisation=other_org, organisation=other_org), organisation=other_org)
+    foreign = GoalFactory(
+        focus_area=FocusAreaFactory(strategy__organisation=other_org, organisation=other_org), organisation=other_org
+    )
     response = api_for(coordinator).post(
         f"/orgs/{org.slug}/indicators", {"title": "X", "direction": "higher", "goal_ids": [foreign.pk]}
     )
@@ -63,11 +67,14 @@ def test_record_list_and_delete_observations(org, coordinator, api_for):
     indicator = IndicatorFactory(organisation=org)
     api = api_for(coordinator)
     created = api.post(
-        f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024Q2", "value": "12.5", "sex": "women"}
+        f"/orgs/{org.slug}/indicators/{indicator.pk}/observations",
+        {"period": "2024Q2", "value": "12.5", "sex": "women"},
     )
     assert created.status_code == 201
     assert created.json()["period"] == "2024Q2" and created.json()["period_end"] == "2024-06-30"
-    again = api.post(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024Q2", "value": "13", "sex": "women"})
+    again = api.post(
+        f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024Q2", "value": "13", "sex": "women"}
+    )
     assert again.json()["id"] == created.json()["id"]  # the same cell, corrected
     listed = api.get(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations").json()
     assert [o["value"] for o in listed] == ["13.000000"]
@@ -114,9 +121,19 @@ def test_viewers_read_but_cannot_write_and_editors_only_enter_values(org, member
     indicator = IndicatorFactory(organisation=org)
     viewer, editor = api_for(member_factory(Role.VIEWER)), api_for(member_factory(Role.EDITOR))
     assert viewer.get(f"/orgs/{org.slug}/indicators/{indicator.pk}").status_code == 200
-    assert viewer.post(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024", "value": 1}).status_code == 403
+    assert (
+        viewer.post(
+            f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024", "value": 1}
+        ).status_code
+        == 403
+    )
     assert editor.patch(f"/orgs/{org.slug}/indicators/{indicator.pk}", {"title": "Nytt"}).status_code == 403
-    assert editor.post(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024", "value": 1}).status_code == 201
+    assert (
+        editor.post(
+            f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024", "value": 1}
+        ).status_code
+        == 201
+    )
     assert editor.get(f"/orgs/{org.slug}/indicator-reminders").status_code == 403
 
 

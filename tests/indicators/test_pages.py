@@ -48,9 +48,7 @@ def test_coordinator_creates_an_indicator_for_a_goal_with_areas_named_in_words(o
 
 
 def test_an_unknown_area_is_shown_on_the_form_and_nothing_is_saved(org, coordinator, client_for):
-    response = client_for(coordinator).post(
-        f"/o/{org.slug}/indicators/new/", {**FORM, "reference_areas": "Atlantis"}
-    )
+    response = client_for(coordinator).post(f"/o/{org.slug}/indicators/new/", {**FORM, "reference_areas": "Atlantis"})
     assert response.status_code == 200 and "Not known: Atlantis" in response.content.decode()
     assert not Indicator.objects.exists()
 
@@ -63,8 +61,14 @@ def test_a_target_before_the_baseline_is_refused_with_its_reason(org, coordinato
 
 def test_the_indicator_page_shows_chart_values_table_status_and_comparison(org, coordinator, client_for):
     indicator = KoladaIndicatorFactory(
-        organisation=org, home_area="1463", reference_areas=["1490"], baseline_year=2020, baseline_value=40,
-        target_year=2026, target_value=55, unit="%"
+        organisation=org,
+        home_area="1463",
+        reference_areas=["1490"],
+        baseline_year=2020,
+        baseline_value=40,
+        target_year=2026,
+        target_value=55,
+        unit="%",
     )
     series(indicator, {2020: 40.0, 2021: 43.0, 2022: 45.5, 2023: 48.0, 2024: 51.0})
     series(indicator, {2023: 47.0, 2024: 49.0}, area="1490")
@@ -88,7 +92,9 @@ def test_a_value_entered_with_a_decimal_comma_is_stored_with_who_and_when(org, c
     assert observation.period_start.year == 2025 and observation.source == "manual"
 
 
-@pytest.mark.parametrize(("period", "value", "message"), [("2025", "many", "is not a number"), ("next year", "4", "is not a period")])
+@pytest.mark.parametrize(
+    ("period", "value", "message"), [("2025", "many", "is not a number"), ("next year", "4", "is not a period")]
+)
 def test_a_bad_value_is_explained_and_nothing_is_stored(org, coordinator, client_for, period, value, message):
     indicator = IndicatorFactory(organisation=org)
     response = client_for(coordinator).post(
@@ -127,13 +133,17 @@ def test_a_csv_file_of_values_is_read_whole(org, coordinator, client_for):
     )
     assert response.status_code == 302
     stored = {(o.period_start.year, o.sex): o.value for o in Observation.objects.filter(indicator=indicator)}
-    assert stored == {(2022, "total"): Decimal("41.2"), (2023, "total"): Decimal("44.8"), (2023, "women"): Decimal("39")}
+    assert stored == {
+        (2022, "total"): Decimal("41.2"),
+        (2023, "total"): Decimal("44.8"),
+        (2023, "women"): Decimal("39"),
+    }
     assert set(Observation.objects.values_list("source", flat=True)) == {"file"}
 
 
 def test_a_file_with_one_bad_line_is_refused_with_the_line_and_nothing_is_stored(org, coordinator, client_for):
     indicator = IndicatorFactory(organisation=org)
-    text = "period,value\n2022,41.2\n2023,=HYPERLINK(\"x\")\n"
+    text = 'period,value\n2022,41.2\n2023,=HYPERLINK("x")\n'
     response = client_for(coordinator).post(
         f"/o/{org.slug}/indicators/{indicator.pk}/import/", {"file": csv_upload(text)}
     )
@@ -180,7 +190,9 @@ def test_values_of_a_fetched_indicator_cannot_be_entered_by_hand(org, coordinato
     indicator = KoladaIndicatorFactory(organisation=org)
     client = client_for(coordinator)
     assert "Enter a value" not in client.get(f"/o/{org.slug}/indicators/{indicator.pk}/").content.decode()
-    response = client.post(f"/o/{org.slug}/indicators/{indicator.pk}/values/", {"period": "2025", "value": "1", "sex": "total"})
+    response = client.post(
+        f"/o/{org.slug}/indicators/{indicator.pk}/values/", {"period": "2025", "value": "1", "sex": "total"}
+    )
     assert "they are fetched, not entered" in response.content.decode()
     assert not Observation.objects.exists()
 
@@ -189,10 +201,15 @@ def test_roles_viewer_reads_editor_enters_values_only_coordinator_changes(org, m
     indicator = IndicatorFactory(organisation=org)
     viewer, editor = client_for(member_factory(Role.VIEWER)), client_for(member_factory(Role.EDITOR))
     assert viewer.get(f"/o/{org.slug}/indicators/{indicator.pk}/").status_code == 200
-    assert viewer.post(f"/o/{org.slug}/indicators/{indicator.pk}/values/", {"period": "2025", "value": "1"}).status_code == 403
+    assert (
+        viewer.post(f"/o/{org.slug}/indicators/{indicator.pk}/values/", {"period": "2025", "value": "1"}).status_code
+        == 403
+    )
     assert editor.get(f"/o/{org.slug}/indicators/{indicator.pk}/edit/").status_code == 403
     assert editor.post(f"/o/{org.slug}/indicators/new/", FORM).status_code == 403
-    ok = editor.post(f"/o/{org.slug}/indicators/{indicator.pk}/values/", {"period": "2025", "value": "1", "sex": "total"})
+    ok = editor.post(
+        f"/o/{org.slug}/indicators/{indicator.pk}/values/", {"period": "2025", "value": "1", "sex": "total"}
+    )
     assert ok.status_code == 302
 
 
@@ -236,7 +253,12 @@ def test_sync_button_fetches_in_the_background_and_shows_progress(
     org, coordinator, client_for, stub, django_capture_on_commit_callbacks
 ):
     indicator = KoladaIndicatorFactory(organisation=org, home_area="1463")
-    payload = {"values": [{"kpi": "N00973", "municipality": "1463", "period": 2024, "values": [{"gender": "T", "value": 47.9}]}], "next_url": None}
+    payload = {
+        "values": [
+            {"kpi": "N00973", "municipality": "1463", "period": 2024, "values": [{"gender": "T", "value": 47.9}]}
+        ],
+        "next_url": None,
+    }
     stub.route("GET", r"/v3/data/", lambda h: (200, {}, json.dumps(payload).encode()))
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(coordinator).post(f"/o/{org.slug}/indicators/{indicator.pk}/sync/")
@@ -273,7 +295,9 @@ def test_kolada_search_that_fails_says_so_and_adds_nothing(org, coordinator, cli
     assert not Indicator.objects.exists()
 
 
-def test_pick_a_pxweb_table_and_choose_its_values(org, coordinator, client_for, stub, django_capture_on_commit_callbacks):
+def test_pick_a_pxweb_table_and_choose_its_values(
+    org, coordinator, client_for, stub, django_capture_on_commit_callbacks
+):
     stub.route("GET", r"/api/v2/config$", "scb/config.json")
     stub.route("GET", r"/api/v2/tables$", "scb/tables_search.json")
     stub.route("GET", r"/api/v2/tables/TAB4823/metadata", "scb/TAB4823_metadata.json")
@@ -284,12 +308,20 @@ def test_pick_a_pxweb_table_and_choose_its_values(org, coordinator, client_for, 
     form = client.get(f"/o/{org.slug}/indicators/catalogue/pxweb/table/?site=scb&table=TAB4823").content.decode()
     assert "födelseregion" in form and "Breakdown: women and men" in form
     post = {
-        **FORM, "title": "Utrikes födda 20-64 år", "reference_areas": "Borås",
+        **FORM,
+        "title": "Utrikes födda 20-64 år",
+        "reference_areas": "Borås",
         "table-latest": "5",
-        "table-role_0": "area", "table-role_1": "fixed", "table-values_1": ["tot20-64"],
-        "table-role_2": "sex", "table-values_2": ["1+2", "1", "2"],
-        "table-role_3": "origin", "table-values_3": ["11"],
-        "table-role_4": "fixed", "table-values_4": ["000000AB"], "table-role_5": "time",
+        "table-role_0": "area",
+        "table-role_1": "fixed",
+        "table-values_1": ["tot20-64"],
+        "table-role_2": "sex",
+        "table-values_2": ["1+2", "1", "2"],
+        "table-role_3": "origin",
+        "table-values_3": ["11"],
+        "table-role_4": "fixed",
+        "table-values_4": ["000000AB"],
+        "table-role_5": "time",
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/o/{org.slug}/indicators/catalogue/pxweb/table/?site=scb&table=TAB4823", post)
@@ -303,20 +335,34 @@ def test_pick_a_pxweb_table_and_choose_its_values(org, coordinator, client_for, 
 def test_a_table_variable_held_at_several_values_is_refused(org, coordinator, client_for, stub):
     stub.route("GET", r"/api/v2/tables/TAB4823/metadata", "scb/TAB4823_metadata.json")
     post = {
-        **FORM, "table-latest": "5", "table-role_0": "area", "table-role_1": "fixed", "table-values_1": ["tot20-64", "-19"],
-        "table-role_2": "total", "table-role_3": "total", "table-role_4": "fixed", "table-values_4": ["000000AB"],
+        **FORM,
+        "table-latest": "5",
+        "table-role_0": "area",
+        "table-role_1": "fixed",
+        "table-values_1": ["tot20-64", "-19"],
+        "table-role_2": "total",
+        "table-role_3": "total",
+        "table-role_4": "fixed",
+        "table-values_4": ["000000AB"],
         "table-role_5": "time",
     }
-    response = client_for(coordinator).post(f"/o/{org.slug}/indicators/catalogue/pxweb/table/?site=scb&table=TAB4823", post)
+    response = client_for(coordinator).post(
+        f"/o/{org.slug}/indicators/catalogue/pxweb/table/?site=scb&table=TAB4823", post
+    )
     assert "Choose exactly one value" in response.content.decode()
     assert not Indicator.objects.exists()
 
 
-def test_eurostat_dataset_with_filters_becomes_an_indicator(org, coordinator, client_for, stub, django_capture_on_commit_callbacks):
+def test_eurostat_dataset_with_filters_becomes_an_indicator(
+    org, coordinator, client_for, stub, django_capture_on_commit_callbacks
+):
     stub.route("GET", r"/data/lfsa_ergacob$", "eurostat/lfsa_ergacob.json")
     post = {
-        **FORM, "title": "Employment rate, born abroad", "national_area": "EU27_2020",
-        "source-dataset": "lfsa_ergacob", "source-filters": "unit=PC; age=Y20-64; sex=T,F,M; c_birth=NAT,FOR",
+        **FORM,
+        "title": "Employment rate, born abroad",
+        "national_area": "EU27_2020",
+        "source-dataset": "lfsa_ergacob",
+        "source-filters": "unit=PC; age=Y20-64; sex=T,F,M; c_birth=NAT,FOR",
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(coordinator).post(f"/o/{org.slug}/indicators/catalogue/eurostat/", post)

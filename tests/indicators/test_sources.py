@@ -26,7 +26,9 @@ def test_kolada_search_follows_next_url_and_reads_every_kpi():
             ("GET", r"/v3/kpi$"): lambda request: httpx.Response(
                 200,
                 json=recorded_json(
-                    "kolada/kpi_search_page2.json" if request.url.params.get("page") == "2" else "kolada/kpi_search_page1.json"
+                    "kolada/kpi_search_page2.json"
+                    if request.url.params.get("page") == "2"
+                    else "kolada/kpi_search_page1.json"
                 ),
             )
         }
@@ -64,7 +66,9 @@ def test_kolada_values_read_genders_and_skip_deleted_and_empty_values():
 
 
 def test_kolada_asks_at_most_25_municipalities_and_years_per_call():
-    client, replay = kolada({("GET", r"/v3/data/"): lambda r: httpx.Response(200, json={"values": [], "next_url": None})})
+    client, replay = kolada(
+        {("GET", r"/v3/data/"): lambda r: httpx.Response(200, json={"values": [], "next_url": None})}
+    )
     areas = [f"{n:04d}" for n in range(1, 61)]
     list(client.values("N00973", municipalities=areas, years=list(range(1990, 2020))))
     segments = [r.url.path.split("/") for r in replay.requests]
@@ -73,7 +77,9 @@ def test_kolada_asks_at_most_25_municipalities_and_years_per_call():
 
 
 def test_kolada_all_municipalities_uses_the_kpi_and_year_route():
-    client, replay = kolada({("GET", r"/v3/data/"): lambda r: httpx.Response(200, json={"values": [], "next_url": None})})
+    client, replay = kolada(
+        {("GET", r"/v3/data/"): lambda r: httpx.Response(200, json={"values": [], "next_url": None})}
+    )
     list(client.values("N00973", municipalities=None, years=[2023, 2024]))
     assert replay.requests[0].url.path == "/v3/data/kpi/N00973/year/2023,2024"
 
@@ -160,7 +166,9 @@ def test_statistics_finland_v1_search_metadata_and_query_body():
     body = json.loads(replay.requests[-1].content)
     assert body["response"] == {"format": "json-stat2"}
     assert body["query"][0] == {"code": "Vuosi", "selection": {"filter": "top", "values": ["3"]}}
-    rows = list(CellMapping.from_config({"roles": {"Vuosi": {"role": "time"}, "Alue": {"role": "area"}}}).rows(dataset, "x"))
+    rows = list(
+        CellMapping.from_config({"roles": {"Vuosi": {"role": "time"}, "Alue": {"role": "area"}}}).rows(dataset, "x")
+    )
     assert len(rows) == 5  # one cell was withheld (null)
     assert {r.area for r in rows} == {"KU049", "SSS"}
 

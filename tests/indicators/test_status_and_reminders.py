@@ -151,7 +151,7 @@ def test_a_chart_draws_each_series_baseline_and_target_and_names_itself():
         chart_id="c1",
     )
     assert svg.count("<polyline") == 2 and 'stroke-dasharray="6 4"' in svg
-    assert "<title id=\"c1-title\">Sysselsättning &lt;utrikes födda&gt;</title>" in svg
+    assert '<title id="c1-title">Sysselsättning &lt;utrikes födda&gt;</title>' in svg
     assert "Mark: 40.0 % in 2021, 48.0 % in 2023." in svg and "Target 2026: 60.0 %." in svg
     assert svg.count("<rect") >= 3  # background, baseline mark, legend mark
 

@@ -25,7 +25,9 @@ def item(area, year, value, gender="T"):
 
 @pytest.fixture
 def indicator(org):
-    return KoladaIndicatorFactory(organisation=org, home_area="1463", reference_areas=["1490"], source_config={"kpi": "N00973", "since": 2022})
+    return KoladaIndicatorFactory(
+        organisation=org, home_area="1463", reference_areas=["1490"], source_config={"kpi": "N00973", "since": 2022}
+    )
 
 
 def test_sync_stores_every_page_with_its_source_and_fetch_time(stub, indicator):
@@ -70,7 +72,9 @@ def test_a_failing_source_keeps_the_values_already_stored_and_records_the_error(
     stub.route("GET", r"/v3/data/", failure)
     result = indicator_sync(indicator=indicator)
     assert not result.ok and message in result.error
-    assert sorted(Observation.objects.filter(indicator=indicator).values_list("pk", flat=True)) == sorted(o.pk for o in kept)
+    assert sorted(Observation.objects.filter(indicator=indicator).values_list("pk", flat=True)) == sorted(
+        o.pk for o in kept
+    )
     indicator.refresh_from_db()
     assert indicator.sync_status == SyncStatus.FAILED and message in indicator.last_error
     assert indicator.last_error_at is not None

@@ -247,9 +247,7 @@ def observation_list(
 ):
     """The indicator's values, by area and period (``area`` keeps one area; page with offset and limit)."""
     organisation, indicator = _indicator(request, org_slug, indicator_id)
-    rows = selectors.observation_list(
-        organisation=organisation, indicator=indicator, areas=[area] if area else None
-    )
+    rows = selectors.observation_list(organisation=organisation, indicator=indicator, areas=[area] if area else None)
     return list(rows[offset : offset + limit])
 
 
@@ -275,7 +273,9 @@ def observation_delete(request: OrgRequest, org_slug: str, observation_id: int):
 def indicator_sync(request: OrgRequest, org_slug: str, indicator_id: int):
     """Fetch new values for one indicator, as background work (follow the job's progress)."""
     organisation, indicator = _indicator(request, org_slug, indicator_id)
-    return Status(202, _job(services.indicator_sync_start(actor=request.user, organisation=organisation, indicator=indicator)))
+    return Status(
+        202, _job(services.indicator_sync_start(actor=request.user, organisation=organisation, indicator=indicator))
+    )
 
 
 @router.post("/orgs/{org_slug}/indicator-sync", response={202: JobOut})

@@ -94,14 +94,14 @@ def _sqlite(indicator: Indicator, chunk: list[Row], source: str, fetched_at: dat
         f"CREATE TEMP TABLE IF NOT EXISTS {_TEMP} (area_code TEXT, period_start TEXT, period_end TEXT, "
         "sex TEXT, age TEXT, origin TEXT, value REAL, status TEXT)"
     )
-    raw.executemany(f"INSERT INTO {_TEMP} VALUES (?, ?, ?, ?, ?, ?, ?, ?)", params)  # noqa: S608  constant names
+    raw.executemany(f"INSERT INTO {_TEMP} VALUES (?, ?, ?, ?, ?, ?, ?, ?)", params)
     raw.execute(
-        f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "  # noqa: S608  names are constants
+        f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "
         f"SELECT ?, ?, {', '.join(INCOMING[:6])}, value, status, '', ?, ?, ?, ? FROM {_TEMP} WHERE true "
         f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {UPDATE}",
         (indicator.organisation_id, indicator.pk, source, stamp, stamp, stamp),
     )
-    raw.execute(f"DELETE FROM {_TEMP}")  # noqa: S608
+    raw.execute(f"DELETE FROM {_TEMP}")
 
 
 def _postgresql(indicator: Indicator, chunk: list[Row], source: str, fetched_at: datetime) -> None:
@@ -132,7 +132,7 @@ def observations_forget(*, indicator: Indicator) -> int:
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DELETE FROM {TABLE} WHERE indicator_id = %s AND source NOT IN ('manual', 'file')",  # noqa: S608
+            f"DELETE FROM {TABLE} WHERE indicator_id = %s AND source NOT IN ('manual', 'file')",
             [indicator.pk],
         )
         return cursor.rowcount

@@ -60,7 +60,9 @@ def kolada_indicator_add(*, actor, organisation, kpi_id: str, goal_ids=()) -> tu
         client.http.close()
     if not found:
         raise ApplicationError(_("Kolada has no KPI %(id)s.") % {"id": kpi_id})
-    indicator = services.kolada_indicator_create(actor=actor, organisation=organisation, kpi=found[0], goal_ids=goal_ids)
+    indicator = services.kolada_indicator_create(
+        actor=actor, organisation=organisation, kpi=found[0], goal_ids=goal_ids
+    )
     return indicator, services.indicator_sync_start(actor=actor, organisation=organisation, indicator=indicator)
 
 

@@ -47,7 +47,9 @@ class Frame:
 
     def y(self, value: float) -> float:
         span = (self.y_max - self.y_min) or 1.0
-        return round(self.height - self.bottom - (value - self.y_min) / span * (self.height - self.top - self.bottom), 1)
+        return round(
+            self.height - self.bottom - (value - self.y_min) / span * (self.height - self.top - self.bottom), 1
+        )
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -146,14 +148,16 @@ def _marks(frame: Frame, baseline, target, decimals: int, unit: str, *, compact:
         )
     if baseline is not None:
         x, y = frame.x(baseline[0] + 0.5), frame.y(float(baseline[1]))
-        parts.append(f'<rect x="{x - 4.5}" y="{y - 4.5}" width="9" height="9" fill="#fff" stroke="{INK}" stroke-width="1.5"/>')
+        parts.append(
+            f'<rect x="{x - 4.5}" y="{y - 4.5}" width="9" height="9" fill="#fff" stroke="{INK}" stroke-width="1.5"/>'
+        )
     if target is not None:
         x, y = frame.x(target[0] + 0.5), frame.y(float(target[1]))
-        parts.append(
-            f'<path d="M{x} {y - 7} L{x + 7} {y} L{x} {y + 7} L{x - 7} {y} Z" fill="{TARGET}" stroke="#fff"/>'
-        )
+        parts.append(f'<path d="M{x} {y - 7} L{x + 7} {y} L{x} {y + 7} L{x - 7} {y} Z" fill="{TARGET}" stroke="#fff"/>')
         if not compact:
-            text = escape(_("Target %(year)s: %(value)s") % {"year": target[0], "value": with_unit(target[1], decimals, unit)})
+            text = escape(
+                _("Target %(year)s: %(value)s") % {"year": target[0], "value": with_unit(target[1], decimals, unit)}
+            )
             anchor = "end" if x > frame.width * 0.6 else "start"
             dx = -10 if anchor == "end" else 10
             parts.append(
@@ -205,11 +209,19 @@ def _legend(frame: Frame, series: Sequence[Series], baseline, target, y: float) 
             x, y = frame.left, y + 18
         if shape == "line":
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-            parts.append(f'<line x1="{x}" x2="{x + 20}" y1="{y - 4}" y2="{y - 4}" stroke="{colour}" stroke-width="3"{dash_attr}/>')
+            parts.append(
+                f'<line x1="{x}" x2="{x + 20}" y1="{y - 4}" y2="{y - 4}" stroke="{colour}" '
+                f'stroke-width="3"{dash_attr}/>'
+            )
         elif shape == "baseline":
-            parts.append(f'<rect x="{x + 6}" y="{y - 8.5}" width="9" height="9" fill="#fff" stroke="{colour}" stroke-width="1.5"/>')
+            parts.append(
+                f'<rect x="{x + 6}" y="{y - 8.5}" width="9" height="9" fill="#fff" stroke="{colour}" '
+                'stroke-width="1.5"/>'
+            )
         else:
-            parts.append(f'<path d="M{x + 10} {y - 11} L{x + 17} {y - 4} L{x + 10} {y + 3} L{x + 3} {y - 4} Z" fill="{colour}"/>')
+            parts.append(
+                f'<path d="M{x + 10} {y - 11} L{x + 17} {y - 4} L{x + 10} {y + 3} L{x + 3} {y - 4} Z" fill="{colour}"/>'
+            )
         parts.append(f'<text x="{x + 26}" y="{y}" font-size="12" fill="{INK}" {FONT}>{escape(label)}</text>')
         x += width
     return parts
@@ -284,7 +296,8 @@ def _svg(frame, width, height, title, series, baseline, target, decimals, unit, 
     description = describe(series, baseline, target, decimals, unit)
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart" preserveAspectRatio="xMinYMin meet">'
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart" '
+        'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
         f'<rect width="{width}" height="{height}" fill="#fff"/>'
     )

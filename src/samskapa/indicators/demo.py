@@ -26,16 +26,50 @@ FIRST_YEAR, LAST_YEAR = 2015, 2024
 # Per KPI: title, unit, direction, breakdown by sex, start and yearly change of the national
 # series, how far a municipality may lie from it, the target, and the focus-area words it follows.
 KPIS = {
-    "N02268": ("Sysselsättningsgrad, utrikes födda 20-64 år, andel (%)", "%", "higher", True, 61.0, 0.8, 7.0, 72, ("arbete", "work", "framtid")),
+    "N02268": (
+        "Sysselsättningsgrad, utrikes födda 20-64 år, andel (%)",
+        "%",
+        "higher",
+        True,
+        61.0,
+        0.8,
+        7.0,
+        72,
+        ("arbete", "work", "framtid"),
+    ),
     "N00973": (
         "Lämnat etableringsuppdraget och börjat arbeta eller studera (status efter 90 dagar), andel (%)",
-        "%", "higher", True, 38.0, 1.1, 8.0, 55, ("arbete", "work", "framtid"),
+        "%",
+        "higher",
+        True,
+        38.0,
+        1.1,
+        8.0,
+        55,
+        ("arbete", "work", "framtid"),
     ),
     "N18409": (
         "Elever på SFI som klarat minst två kurser, av nybörjare två år tidigare, andel (%)",
-        "%", "higher", True, 41.0, 0.6, 9.0, 55, ("utbildning", "education", "framtid"),
+        "%",
+        "higher",
+        True,
+        41.0,
+        0.6,
+        9.0,
+        55,
+        ("utbildning", "education", "framtid"),
     ),
-    "N02926": ("Utrikes födda, andel (%)", "%", "neither", True, 16.5, 0.35, 6.0, None, ("delaktighet", "participation", "tillhörighet")),
+    "N02926": (
+        "Utrikes födda, andel (%)",
+        "%",
+        "neither",
+        True,
+        16.5,
+        0.35,
+        6.0,
+        None,
+        ("delaktighet", "participation", "tillhörighet"),
+    ),
 }
 MUNICIPALITIES = {
     "mark": {"home": "1463", "references": ["1490", "1489"], "level": -3.0},
@@ -43,7 +77,13 @@ MUNICIPALITIES = {
     "mala": {"home": "2418", "references": ["2481", "2417"], "level": -1.0},
 }
 MANUAL = {
-    "mark": ("Besök på språkcaféer och mötesplatser", "besök", ("participation", "delaktighet"), {2022: 380, 2023: 455}, 900),
+    "mark": (
+        "Besök på språkcaféer och mötesplatser",
+        "besök",
+        ("participation", "delaktighet"),
+        {2022: 380, 2023: 455},
+        900,
+    ),
     "molndal": ("Deltagare i mentorsprogrammet för nyanlända", "deltagare", ("delaktighet",), {2022: 24, 2023: 31}, 60),
     "mala": ("Nyinflyttade som fått samhällsorientering", "personer", ("tillhörighet",), {2022: 18, 2023: 22}, 40),
 }
@@ -123,7 +163,10 @@ def build(organisation, coordinator) -> None:
             is_published=True,
         )
         observations_upsert(
-            indicator=indicator, rows=_rows(kpi, spec, areas, organisation.slug), source="demo", fetched_at=timezone.now()
+            indicator=indicator,
+            rows=_rows(kpi, spec, areas, organisation.slug),
+            source="demo",
+            fetched_at=timezone.now(),
         )
         if target:
             baseline = indicator.observations.filter(

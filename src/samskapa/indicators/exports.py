@@ -52,8 +52,19 @@ def series_rows(*, organisation, indicators: Iterable[Indicator]) -> Iterator[li
         Observation.objects.filter(organisation=organisation, indicator_id__in=list(indicators))
         .order_by("indicator_id", "area_code", "period_start", "sex", "age", "origin")
         .values_list(
-            "indicator_id", "area_code", "period_start", "period_end", "sex", "age", "origin", "value", "status",
-            "source", "fetched_at", "previous_value", "note",
+            "indicator_id",
+            "area_code",
+            "period_start",
+            "period_end",
+            "sex",
+            "age",
+            "origin",
+            "value",
+            "status",
+            "source",
+            "fetched_at",
+            "previous_value",
+            "note",
         )
     )
     for pk, area, start, end, sex, age, origin, value, status, source, fetched, previous, note in rows.iterator(
@@ -117,14 +128,34 @@ def xlsx_response(*, organisation, indicators, title: str):
     if count > XLSX_MAX_ROWS:
         raise ApplicationError(_("There are more values than a spreadsheet can hold; download them as CSV."))
     described = [
-        [i.pk, i.title, i.definition, i.unit, i.get_direction_display(), i.get_source_display(), i.baseline_year,
-         plain_number(i.baseline_value), i.target_year, plain_number(i.target_value)]
+        [
+            i.pk,
+            i.title,
+            i.definition,
+            i.unit,
+            i.get_direction_display(),
+            i.get_source_display(),
+            i.baseline_year,
+            plain_number(i.baseline_value),
+            i.target_year,
+            plain_number(i.target_value),
+        ]
         for i in indicators
     ]
     about = Sheet(
         _("Indicators"),
-        ["indicator_id", "indicator", "definition", "unit", "direction", "source", "baseline_year", "baseline_value",
-         "target_year", "target_value"],
+        [
+            "indicator_id",
+            "indicator",
+            "definition",
+            "unit",
+            "direction",
+            "source",
+            "baseline_year",
+            "baseline_value",
+            "target_year",
+            "target_value",
+        ],
         described,
     )
     values = Sheet(_("Values"), HEADER, series_rows(organisation=organisation, indicators=indicators))

@@ -158,7 +158,9 @@ def _eurostat(indicator: Indicator, client: Eurostat) -> Fetched:
     _require_single_values(answer, roles, client.name)
     mapping = CellMapping.from_config({"roles": roles})
     geo = next((v for v in jsonstat.variables(answer, client.name) if v.code == mapping.area), None)
-    names = [AreaName(code, label, "country" if len(code) == 2 else "region") for code, label in (geo.values if geo else [])]
+    names = [
+        AreaName(code, label, "country" if len(code) == 2 else "region") for code, label in (geo.values if geo else [])
+    ]
     return Fetched(rows=mapping.rows(answer, client.name), area_names=names)
 
 
@@ -167,7 +169,8 @@ def _require_single_values(answer: dict, roles: dict, source: str) -> None:
     for dim, dim_codes in zip(ids, codes, strict=True):
         if dim not in roles and len(dim_codes) > 1:
             raise SourceError(
-                _("The dataset has several values of “%(dimension)s”: add a filter that keeps one.") % {"dimension": dim}
+                _("The dataset has several values of “%(dimension)s”: add a filter that keeps one.")
+                % {"dimension": dim}
             )
 
 

@@ -32,9 +32,14 @@ class IndicatorForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=300)
     definition = forms.CharField(
-        label=_("Definition"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("What is counted, and how.")
+        label=_("Definition"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What is counted, and how."),
     )
-    unit = forms.CharField(label=_("Unit"), max_length=40, required=False, help_text=_("For example %, number, SEK per resident."))
+    unit = forms.CharField(
+        label=_("Unit"), max_length=40, required=False, help_text=_("For example %, number, SEK per resident.")
+    )
     decimals = forms.IntegerField(label=_("Decimals shown"), min_value=0, max_value=6, initial=1)
     direction = forms.ChoiceField(label=_("Which direction is better"), choices=Direction.choices)
     frequency = forms.ChoiceField(label=_("How often"), choices=Frequency.choices, initial=Frequency.YEAR)
@@ -57,7 +62,10 @@ class IndicatorForm(forms.Form):
     target_value = _value_field(_("Target value"))
     reference_areas = forms.CharField(label=_("Areas to compare with"), required=False, help_text=AREA_HELP)
     national_area = forms.CharField(
-        label=_("National figure"), max_length=24, required=False, help_text=_("The source's code for the whole country.")
+        label=_("National figure"),
+        max_length=24,
+        required=False,
+        help_text=_("The source's code for the whole country."),
     )
     all_areas = forms.BooleanField(
         label=_("Fetch every municipality"), required=False, help_text=_("To see where we rank among all of them.")
@@ -108,7 +116,9 @@ class EurostatConfigForm(forms.Form):
 
 
 class ObservationForm(forms.Form):
-    period = forms.CharField(label=_("Period"), max_length=20, help_text=_("A year (2024), quarter (2024Q1) or month (2024-03)."))
+    period = forms.CharField(
+        label=_("Period"), max_length=20, help_text=_("A year (2024), quarter (2024Q1) or month (2024-03).")
+    )
     value = forms.CharField(label=_("Value"), max_length=40)
     sex = forms.ChoiceField(label=_("Who"), choices=Sex.choices, initial=Sex.TOTAL)
     age = forms.CharField(label=_("Age group"), max_length=24, required=False, help_text=_("Empty for all ages."))
@@ -221,5 +231,10 @@ class TableForm(forms.Form):
             errors.append(_("At most one variable is the area."))
         for error in errors:
             self.add_error(None, error)
-        cleaned["config"] = {"table": self.meta.id, "roles": roles, "selection": selection, "latest": cleaned.get("latest") or 0}
+        cleaned["config"] = {
+            "table": self.meta.id,
+            "roles": roles,
+            "selection": selection,
+            "latest": cleaned.get("latest") or 0,
+        }
         return cleaned

@@ -73,7 +73,9 @@ class Indicator(Publishable, OrganisationOwned):
 
     title = models.CharField(_("title"), max_length=300)
     definition = models.TextField(_("definition"), blank=True, help_text=_("What is counted, and how."))
-    unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("For example %, number, SEK per resident."))
+    unit = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("For example %, number, SEK per resident.")
+    )
     decimals = models.PositiveSmallIntegerField(_("decimals shown"), default=1)
     direction = models.CharField(_("which direction is better"), max_length=8, choices=Direction.choices)
     frequency = models.CharField(_("how often"), max_length=8, choices=Frequency.choices, default=Frequency.YEAR)
@@ -115,7 +117,9 @@ class Indicator(Publishable, OrganisationOwned):
         default=90,
         help_text=_("A value is expected this many days after the end of each period."),
     )
-    sync_status = models.CharField(_("fetch status"), max_length=8, choices=SyncStatus.choices, default=SyncStatus.NEVER)
+    sync_status = models.CharField(
+        _("fetch status"), max_length=8, choices=SyncStatus.choices, default=SyncStatus.NEVER
+    )
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
@@ -232,7 +236,8 @@ class Observation(OrganisationOwned):
         db_constraint=False,
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    previous_value = models.DecimalField(_("value before revision"), max_digits=20, decimal_places=6, null=True, blank=True
+    previous_value = models.DecimalField(
+        _("value before revision"), max_digits=20, decimal_places=6, null=True, blank=True
     )
     revised_at = models.DateTimeField(_("revised"), null=True, blank=True)
     history = HistoricalRecords()

@@ -121,7 +121,11 @@ BREAKDOWN_LABELS = {
 def breakdown_series(*, organisation, indicator: Indicator, breakdown: str) -> list[Series]:
     """Our area's series split by sex, age group or where people were born."""
     rows = Observation.objects.filter(organisation=organisation, indicator=indicator, area_code=indicator.home_area)
-    others = {"sex": {"age": "", "origin": ""}, "age": {"sex": "total", "origin": ""}, "origin": {"sex": "total", "age": ""}}
+    others = {
+        "sex": {"age": "", "origin": ""},
+        "age": {"sex": "total", "origin": ""},
+        "origin": {"sex": "total", "age": ""},
+    }
     rows = rows.filter(**others[breakdown]).order_by(breakdown, "period_start")
     grouped: dict[str, list[Point]] = defaultdict(list)
     for row in rows:

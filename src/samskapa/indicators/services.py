@@ -130,7 +130,10 @@ def _roles_clean(roles: Any) -> dict:
             mapping = spec.get("map") or {}
             ok = isinstance(mapping, dict) and mapping and all(isinstance(k, str) for k in mapping)
             if not ok or (role in allowed_values and not set(mapping.values()) <= allowed_values[role]):
-                raise _invalid("source_config", _("Say what each chosen value of %(variable)s stands for.") % {"variable": variable})
+                raise _invalid(
+                    "source_config",
+                    _("Say what each chosen value of %(variable)s stands for.") % {"variable": variable},
+                )
             if len(set(mapping.values())) != len(mapping):
                 raise _invalid(
                     "source_config", _("Two values of %(variable)s stand for the same thing.") % {"variable": variable}
@@ -144,7 +147,9 @@ def _roles_clean(roles: Any) -> dict:
 def _pxweb_config_clean(config: dict) -> dict:
     table = str(config.get("table") or "").strip()
     if not TABLE_ID.match(table) or ".." in table:
-        raise _invalid("source_config", _("Give the table's id, for example TAB6471 or vaerak/statfin_vaerak_pxt_11rv.px."))
+        raise _invalid(
+            "source_config", _("Give the table's id, for example TAB6471 or vaerak/statfin_vaerak_pxt_11rv.px.")
+        )
     selection = config.get("selection") or {}
     if not isinstance(selection, dict):
         raise _invalid("source_config", _("The chosen values of the table are not valid."))
@@ -201,13 +206,23 @@ def _set_links(*, actor, organisation: Organisation, indicator: Indicator, link,
 def _set_goals(*, actor, organisation, indicator, goal_ids, focus_area_ids) -> None:
     if goal_ids is not None:
         _set_links(
-            actor=actor, organisation=organisation, indicator=indicator, link=IndicatorGoal, target="goal",
-            ids=goal_ids, choices=Goal,
+            actor=actor,
+            organisation=organisation,
+            indicator=indicator,
+            link=IndicatorGoal,
+            target="goal",
+            ids=goal_ids,
+            choices=Goal,
         )
     if focus_area_ids is not None:
         _set_links(
-            actor=actor, organisation=organisation, indicator=indicator, link=IndicatorFocusArea,
-            target="focus_area", ids=focus_area_ids, choices=FocusArea,
+            actor=actor,
+            organisation=organisation,
+            indicator=indicator,
+            link=IndicatorFocusArea,
+            target="focus_area",
+            ids=focus_area_ids,
+            choices=FocusArea,
         )
 
 
@@ -226,9 +241,7 @@ def _prepare(indicator: Indicator) -> None:
 
 
 @transaction.atomic
-def indicator_create(
-    *, actor, organisation: Organisation, goal_ids=(), focus_area_ids=(), **fields: Any
-) -> Indicator:
+def indicator_create(*, actor, organisation: Organisation, goal_ids=(), focus_area_ids=(), **fields: Any) -> Indicator:
     """A new indicator; an online one also gets the national figure to compare with."""
     require(actor, CHANGE, organisation)
     _refuse_unknown(fields, INDICATOR_FIELDS)
@@ -285,7 +298,7 @@ def kolada_indicator_create(*, actor, organisation: Organisation, kpi, goal_ids=
         goal_ids=goal_ids,
         focus_area_ids=focus_area_ids,
         title=kpi.title[:300],
-        definition=(kpi.description + "\n\n" + _("Source: Kolada")).strip(),
+        definition=(kpi.description + "\n\nKälla: Kolada").strip(),  # Kolada's terms: cite it in Swedish
         unit=kpi.unit[:40],
         direction=Direction.NEITHER,
         breakdowns=breakdowns,
@@ -424,7 +437,10 @@ def indicator_sync_start(*, actor, organisation: Organisation, indicator: Indica
     require(actor, "core.start_job", organisation)
     if indicator is not None and not indicator.is_online:
         raise ApplicationError(_("This indicator has no online source."))
-    if indicator is None and not Indicator.objects.filter(organisation=organisation, source__in=ONLINE_SOURCES).exists():
+    if (
+        indicator is None
+        and not Indicator.objects.filter(organisation=organisation, source__in=ONLINE_SOURCES).exists()
+    ):
         raise ApplicationError(_("No indicator has an online source yet."))
     title = (
         _("Fetching values for %(title)s") % {"title": indicator.title}

@@ -41,13 +41,17 @@ INDICATOR_FORM_FIELDS = (
 
 
 def goal_choices(organisation):
-    return Goal.objects.filter(organisation=organisation).select_related("focus_area").order_by(
-        "focus_area__strategy_id", "focus_area__order", "order"
+    return (
+        Goal.objects.filter(organisation=organisation)
+        .select_related("focus_area")
+        .order_by("focus_area__strategy_id", "focus_area__order", "order")
     )
 
 
 def focus_area_choices(organisation):
-    return FocusArea.objects.filter(organisation=organisation).select_related("strategy").order_by("strategy_id", "order")
+    return (
+        FocusArea.objects.filter(organisation=organisation).select_related("strategy").order_by("strategy_id", "order")
+    )
 
 
 def member_choices(organisation):
@@ -104,8 +108,7 @@ def indicator_create(request: OrgRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and (fields := form_fields(form, org, Source.MANUAL)):
         data, links = fields
         indicator = call_service(
-            form, services.indicator_create, actor=request.user, organisation=org, **links,
-            source=Source.MANUAL, **data
+            form, services.indicator_create, actor=request.user, organisation=org, **links, source=Source.MANUAL, **data
         )
         if indicator:
             messages.success(request, _("The indicator was created. Enter its values below."))
@@ -161,8 +164,7 @@ def indicator_edit(request: OrgRequest, indicator_id: int) -> HttpResponse:
         if config is not None:
             data["source_config"] = config
         if (source_form is None or config is not None) and call_service(
-            form, services.indicator_update, actor=request.user, organisation=org, indicator=indicator,
-            **links, **data
+            form, services.indicator_update, actor=request.user, organisation=org, indicator=indicator, **links, **data
         ):
             messages.success(request, _("The indicator was saved."))
             return _to_detail(indicator)
@@ -225,8 +227,12 @@ def observation_create(request: OrgRequest, indicator_id: int) -> HttpResponse:
     indicator = selectors.indicator_get(organisation=org, indicator_id=indicator_id)
     form = ObservationForm(request.POST)
     if form.is_valid() and call_service(
-        form, services.observation_record, actor=request.user, organisation=org, indicator=indicator,
-        **form.cleaned_data
+        form,
+        services.observation_record,
+        actor=request.user,
+        organisation=org,
+        indicator=indicator,
+        **form.cleaned_data,
     ):
         messages.success(request, _("The value was saved."))
         return redirect(_detail_url(indicator) + "#values")
@@ -255,12 +261,16 @@ def observation_edit(request: OrgRequest, observation_id: int) -> HttpResponse:
     }
     form = ObservationForm(request.POST or None, initial=initial)
     if request.method == "POST" and "delete" in request.POST:
-        if call_service(form, services.observation_delete, actor=request.user, organisation=org, observation=observation):
+        if call_service(
+            form, services.observation_delete, actor=request.user, organisation=org, observation=observation
+        ):
             messages.success(request, _("The value was removed; its history keeps it."))
             return redirect(_detail_url(indicator) + "#values")
     elif request.method == "POST" and form.is_valid():
         changed = {**form.cleaned_data, "area_code": form.cleaned_data["area_code"] or indicator.home_area}
-        same_cell = all(str(changed[k] or "") == str(initial[k] or "") for k in ("period", "sex", "age", "origin", "area_code"))
+        same_cell = all(
+            str(changed[k] or "") == str(initial[k] or "") for k in ("period", "sex", "age", "origin", "area_code")
+        )
         if same_cell and call_service(
             form, services.observation_record, actor=request.user, organisation=org, indicator=indicator, **changed
         ):
@@ -268,7 +278,9 @@ def observation_edit(request: OrgRequest, observation_id: int) -> HttpResponse:
             return redirect(_detail_url(indicator) + "#values")
         if not same_cell:
             form.add_error(None, _("To move a value to another period or group, remove it and enter it there."))
-    return render(request, "indicators/value_form.html", {"form": form, "indicator": indicator, "observation": observation})
+    return render(
+        request, "indicators/value_form.html", {"form": form, "indicator": indicator, "observation": observation}
+    )
 
 
 @require_POST
@@ -330,13 +342,17 @@ def _export(request: OrgRequest, indicators, title: str, extension: str) -> Http
 @org_view(VIEW)
 def export_all_csv(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    return _export(request, selectors.indicator_list(organisation=org), _("Indicators %(org)s") % {"org": org.name}, "csv")
+    return _export(
+        request, selectors.indicator_list(organisation=org), _("Indicators %(org)s") % {"org": org.name}, "csv"
+    )
 
 
 @org_view(VIEW)
 def export_all_xlsx(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    return _export(request, selectors.indicator_list(organisation=org), _("Indicators %(org)s") % {"org": org.name}, "xlsx")
+    return _export(
+        request, selectors.indicator_list(organisation=org), _("Indicators %(org)s") % {"org": org.name}, "xlsx"
+    )
 
 
 @org_view(VIEW)

@@ -23,7 +23,8 @@ SITES = {"scb": Source.SCB, "statfi": Source.STATFI}
 
 def _added(request: OrgRequest, indicator, job) -> HttpResponse:
     messages.success(
-        request, _("“%(title)s” was added; its values are being fetched in the background.") % {"title": indicator.title}
+        request,
+        _("“%(title)s” was added; its values are being fetched in the background.") % {"title": indicator.title},
     )
     return redirect("indicators:detail", org_slug=request.organisation.slug, indicator_id=indicator.pk)
 
@@ -104,11 +105,22 @@ def pxweb_table(request: OrgRequest) -> HttpResponse:
     }
     form = indicator_form(request, org, data=data, initial=initial)
     table_form = TableForm(data, prefix="table", meta=meta, roles=catalogue.table_roles(meta))
-    if request.method == "POST" and form.is_valid() and table_form.is_valid() and (fields := form_fields(form, org, site)):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and table_form.is_valid()
+        and (fields := form_fields(form, org, site))
+    ):
         values, links = fields
         indicator = call_service(
-            form, services.indicator_create, actor=request.user, organisation=org, **links, source=site,
-            source_config=table_form.cleaned_data["config"], **values
+            form,
+            services.indicator_create,
+            actor=request.user,
+            organisation=org,
+            **links,
+            source=site,
+            source_config=table_form.cleaned_data["config"],
+            **values,
         )
         if indicator:
             job = services.indicator_sync_start(actor=request.user, organisation=org, indicator=indicator)
@@ -129,8 +141,12 @@ def eurostat_pick(request: OrgRequest) -> HttpResponse:
         if indicator:
             job = services.indicator_sync_start(actor=request.user, organisation=org, indicator=indicator)
             return _added(request, indicator, job)
-    context = {"form": form, "source_form": source_form, "suggestions": SUGGESTED_DATASETS,
-               "home": home_area_for(Source.EUROSTAT, org)}
+    context = {
+        "form": form,
+        "source_form": source_form,
+        "suggestions": SUGGESTED_DATASETS,
+        "home": home_area_for(Source.EUROSTAT, org),
+    }
     return render(request, "indicators/catalogue_eurostat.html", context)
 
 
@@ -150,6 +166,12 @@ def _eurostat_create(request: OrgRequest, form, source_form):
     values, links = fields
     source_config = {"dataset": config["dataset"], "filters": filters, "since": config.get("since")}
     return call_service(
-        form, services.indicator_create, actor=request.user, organisation=org, **links,
-        source=Source.EUROSTAT, source_config=source_config, **values
+        form,
+        services.indicator_create,
+        actor=request.user,
+        organisation=org,
+        **links,
+        source=Source.EUROSTAT,
+        source_config=source_config,
+        **values,
     )

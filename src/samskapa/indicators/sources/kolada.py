@@ -45,7 +45,7 @@ class Kpi:
         tail = self.title.rsplit(",", 1)[-1].strip().lower()
         if "(%)" in tail or tail.endswith("%"):
             return "%"
-        if tail.startswith(("kr/", "kronor")) or tail.startswith("antal/") or tail.startswith("genomsnitt"):
+        if tail.startswith(("kr/", "kronor", "antal/", "genomsnitt")):
             return tail
         return tail if tail in ("antal", "balanstal") else ""
 

@@ -37,10 +37,15 @@ class Command(BaseCommand):
         failed = 0
         for organisation in self._organisations(slug):
             with ProgressLine(self.stderr, f"Fetching {organisation.slug}") as line:
-                results = organisation_sync(organisation=organisation, indicator_ids=indicator_ids, progress=line.update)
+                results = organisation_sync(
+                    organisation=organisation, indicator_ids=indicator_ids, progress=line.update
+                )
             for result in results:
                 outcome = f"{result.written} values" + (f", {result.revised} revised" if result.revised else "")
-                self.stdout.write(f"{organisation.slug}  #{result.indicator_id} {result.title}: " + (outcome if result.ok else f"FAILED: {result.error}"))
+                self.stdout.write(
+                    f"{organisation.slug}  #{result.indicator_id} {result.title}: "
+                    + (outcome if result.ok else f"FAILED: {result.error}")
+                )
             failed += sum(1 for r in results if not r.ok)
             if results:
                 self.stdout.write(f"{organisation.slug}: {summary(results)}")
