@@ -139,3 +139,19 @@ def _practice(org):
 
 
 ID_MAKERS["practice_id"] = _practice
+
+
+def _indicator(org):
+    from tests.indicators.factories import IndicatorFactory
+
+    return IndicatorFactory(organisation=org, title="SECRET-B indicator").pk
+
+
+def _observation(org):
+    from tests.indicators.factories import IndicatorFactory, ObservationFactory
+
+    return ObservationFactory(indicator=IndicatorFactory(organisation=org), note="SECRET-B value").pk
+
+
+ID_MAKERS["indicator_id"] = _indicator
+ID_MAKERS["observation_id"] = _observation

@@ -264,3 +264,21 @@ CACHES = {
     "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
 }
 SAMSKAPA_HTMX = bool(STATICFILES_DIRS)
+
+# Open statistics for the indicators: base URLs (point them at a mirror if you run one),
+# the timeout of one call, how often a failed call is retried (with exponential backoff,
+# honouring Retry-After), and the pause between two calls to the same source.
+SAMSKAPA_KOLADA_URL = os.environ.get("SAMSKAPA_KOLADA_URL", "https://api.kolada.se/v3").rstrip("/")
+SAMSKAPA_PXWEB_SCB_URL = os.environ.get("SAMSKAPA_PXWEB_SCB_URL", "https://statistikdatabasen.scb.se/api/v2").rstrip(
+    "/"
+)
+SAMSKAPA_PXWEB_STATFI_URL = os.environ.get("SAMSKAPA_PXWEB_STATFI_URL", "https://pxdata.stat.fi/PxWeb/api/v1").rstrip(
+    "/"
+)
+SAMSKAPA_EUROSTAT_URL = os.environ.get(
+    "SAMSKAPA_EUROSTAT_URL", "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0"
+).rstrip("/")
+SAMSKAPA_SOURCE_TIMEOUT = float(os.environ.get("SAMSKAPA_SOURCE_TIMEOUT", "30"))
+SAMSKAPA_SOURCE_RETRIES = int(os.environ.get("SAMSKAPA_SOURCE_RETRIES", "3"))
+SAMSKAPA_SOURCE_BACKOFF = float(os.environ.get("SAMSKAPA_SOURCE_BACKOFF", "1.0"))
+SAMSKAPA_SOURCE_MIN_INTERVAL = float(os.environ.get("SAMSKAPA_SOURCE_MIN_INTERVAL", "0.1"))

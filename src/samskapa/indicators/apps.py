@@ -6,3 +6,6 @@ class IndicatorsConfig(AppConfig):
     name = "samskapa.indicators"
     label = "indicators"
     verbose_name = _("Indicators and follow-up")
+
+    def ready(self) -> None:
+        from samskapa.indicators import jobs  # noqa: F401  (registers the background work)

@@ -1,0 +1,203 @@
+"""Demo indicators for Mark, Mölndal and Malå with made-up series of the real shape.
+
+The Kolada indicators use real KPI ids, municipality codes and reference municipalities;
+their values are invented (source "demo") and a fetch replaces them with Kolada's own.
+One indicator per municipality is entered by hand and has a value missing, so that the
+coordinator's reminder shows. Idempotent: indicators are found again by title.
+"""
+
+import random
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from samskapa.core.history import save_as
+from samskapa.indicators.bulk import observations_upsert
+from samskapa.indicators.models import Direction, Indicator, IndicatorFocusArea, IndicatorGoal, Source
+from samskapa.indicators.periods import year_period
+from samskapa.indicators.sources.base import Row
+from samskapa.strategy.models import FocusArea, Goal
+
+DEMO_NOTE = "Demo values, made up for trying the software; fetching replaces them with Kolada's."
+FIRST_YEAR, LAST_YEAR = 2015, 2024
+
+# Per KPI: title, unit, direction, breakdown by sex, start and yearly change of the national
+# series, how far a municipality may lie from it, the target, and the focus-area words it follows.
+KPIS = {
+    "N02268": (
+        "Sysselsättningsgrad, utrikes födda 20-64 år, andel (%)",
+        "%",
+        "higher",
+        True,
+        61.0,
+        0.8,
+        7.0,
+        72,
+        ("arbete", "work", "framtid"),
+    ),
+    "N00973": (
+        "Lämnat etableringsuppdraget och börjat arbeta eller studera (status efter 90 dagar), andel (%)",
+        "%",
+        "higher",
+        True,
+        38.0,
+        1.1,
+        8.0,
+        55,
+        ("arbete", "work", "framtid"),
+    ),
+    "N18409": (
+        "Elever på SFI som klarat minst två kurser, av nybörjare två år tidigare, andel (%)",
+        "%",
+        "higher",
+        True,
+        41.0,
+        0.6,
+        9.0,
+        55,
+        ("utbildning", "education", "framtid"),
+    ),
+    "N02926": (
+        "Utrikes födda, andel (%)",
+        "%",
+        "neither",
+        True,
+        16.5,
+        0.35,
+        6.0,
+        None,
+        ("delaktighet", "participation", "tillhörighet"),
+    ),
+}
+MUNICIPALITIES = {
+    "mark": {"home": "1463", "references": ["1490", "1489"], "level": -3.0},
+    "molndal": {"home": "1481", "references": ["1480", "1401", "1402"], "level": 1.5},
+    "mala": {"home": "2418", "references": ["2481", "2417"], "level": -1.0},
+}
+MANUAL = {
+    "mark": (
+        "Besök på språkcaféer och mötesplatser",
+        "besök",
+        ("participation", "delaktighet"),
+        {2022: 380, 2023: 455},
+        900,
+    ),
+    "molndal": ("Deltagare i mentorsprogrammet för nyanlända", "deltagare", ("delaktighet",), {2022: 24, 2023: 31}, 60),
+    "mala": ("Nyinflyttade som fått samhällsorientering", "personer", ("tillhörighet",), {2022: 18, 2023: 22}, 40),
+}
+
+
+def _curve(rng: random.Random, start: float, step: float, offset: float) -> dict[int, float]:
+    values, level = {}, start + offset
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        dip = -2.5 if year == 2020 else 0.0  # the pandemic year
+        values[year] = round(max(0.0, level + dip + rng.uniform(-0.8, 0.8)), 1)
+        level += step + rng.uniform(-0.3, 0.3)
+    return values
+
+
+def _rows(kpi: str, spec: tuple, areas: dict[str, float], seed: str):
+    _title, _unit, _direction, by_sex, start, step, spread, _target, _words = spec
+    rng = random.Random(f"{seed}-{kpi}")  # noqa: S311  demo data, not secrets
+    for area, level in areas.items():
+        offset = level if area != "0000" else 0.0
+        for year, value in _curve(rng, start, step, offset + rng.uniform(-spread / 3, spread / 3)).items():
+            begin, end = year_period(year)
+            yield Row(area, begin, end, "total", "", "", value, "")
+            if by_sex:
+                yield Row(area, begin, end, "women", "", "", round(value - 5.5, 1), "")
+                yield Row(area, begin, end, "men", "", "", round(value + 5.0, 1), "")
+
+
+def _focus_areas(organisation, words):
+    query = Q()
+    for word in words:
+        query |= Q(title__icontains=word)
+    return list(FocusArea.objects.filter(organisation=organisation).filter(query))
+
+
+def _link(organisation, coordinator, indicator, words) -> None:
+    for area in _focus_areas(organisation, words):
+        goal = Goal.objects.filter(focus_area=area).order_by("order").first()
+        if goal is not None:
+            if not IndicatorGoal.objects.filter(indicator=indicator, goal=goal).exists():
+                save_as(IndicatorGoal(organisation=organisation, indicator=indicator, goal=goal), coordinator)
+        elif not IndicatorFocusArea.objects.filter(indicator=indicator, focus_area=area).exists():
+            save_as(IndicatorFocusArea(organisation=organisation, indicator=indicator, focus_area=area), coordinator)
+
+
+def _indicator(organisation, coordinator, title: str, **fields) -> Indicator:
+    indicator = Indicator.objects.filter(organisation=organisation, title=title).first()
+    indicator = indicator or Indicator(organisation=organisation, title=title)
+    for field, value in fields.items():
+        setattr(indicator, field, value)
+    return save_as(indicator, coordinator)
+
+
+def build(organisation, coordinator) -> None:
+    place = MUNICIPALITIES.get(organisation.slug)
+    if place is None:
+        return
+    areas = {place["home"]: place["level"], **{code: 0.0 for code in place["references"]}, "0000": 0.0}
+    for kpi, spec in KPIS.items():
+        title, unit, direction, by_sex, _start, _step, _spread, target, words = spec
+        indicator = _indicator(
+            organisation,
+            coordinator,
+            title,
+            definition=f"Kolada {kpi}. {DEMO_NOTE}",
+            unit=unit,
+            direction=direction,
+            breakdowns=["sex"] if by_sex else [],
+            source=Source.KOLADA,
+            source_config={"kpi": kpi},
+            home_area=place["home"],
+            reference_areas=place["references"],
+            national_area="0000",
+            baseline_year=None,
+            baseline_value=None,
+            target_year=2027 if target else None,
+            target_value=Decimal(target) if target else None,
+            is_published=True,
+        )
+        observations_upsert(
+            indicator=indicator,
+            rows=_rows(kpi, spec, areas, organisation.slug),
+            source="demo",
+            fetched_at=timezone.now(),
+        )
+        if target:
+            baseline = indicator.observations.filter(
+                area_code=place["home"], sex="total", period_start=date(2019, 1, 1)
+            ).first()
+            indicator.baseline_year = 2019
+            indicator.baseline_value = baseline.value if baseline else Decimal(target) - 10
+            save_as(indicator, coordinator)
+        _link(organisation, coordinator, indicator, words)
+    _manual(organisation, coordinator, place)
+
+
+def _manual(organisation, coordinator, place) -> None:
+    title, unit, words, values, target = MANUAL[organisation.slug]
+    indicator = _indicator(
+        organisation,
+        coordinator,
+        title,
+        definition="Counted by the integration unit from the attendance lists. " + DEMO_NOTE.split(";")[0] + ".",
+        unit=unit,
+        decimals=0,
+        direction=Direction.HIGHER,
+        source=Source.MANUAL,
+        home_area=place["home"],
+        owner=coordinator,
+        due_days=90,
+        baseline_year=2022,
+        baseline_value=Decimal(values[2022]),
+        target_year=2027,
+        target_value=Decimal(target),
+    )
+    rows = [Row(place["home"], *year_period(year), "total", "", "", float(value), "") for year, value in values.items()]
+    observations_upsert(indicator=indicator, rows=rows, source="demo", fetched_at=timezone.now())
+    _link(organisation, coordinator, indicator, words)

@@ -1,0 +1,451 @@
+"""Writes for indicators and their values.
+
+Every function is keyword-only, takes the acting user and the organisation, checks the
+capability itself (pages, API and command line agree), validates and is atomic.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.history import delete_as, save_as
+from samskapa.core.jobs import job_start
+from samskapa.indicators.bulk import observations_forget
+from samskapa.indicators.fetch import NATIONAL_AREAS, home_area_for
+from samskapa.indicators.models import (
+    ONLINE_SOURCES,
+    Breakdown,
+    Direction,
+    Indicator,
+    IndicatorFocusArea,
+    IndicatorGoal,
+    Observation,
+    Origin,
+    Sex,
+    Source,
+)
+from samskapa.indicators.periods import parse_period
+from samskapa.indicators.sources.eurostat import CODE, DATASET, DIMENSION
+from samskapa.indicators.sources.mapping import ROLES
+from samskapa.orgs.models import Organisation
+from samskapa.orgs.services import require
+from samskapa.strategy.models import FocusArea, Goal
+
+CHANGE, ENTER = "indicators.change_indicators", "indicators.enter_values"
+INDICATOR_FIELDS = (
+    "title",
+    "definition",
+    "unit",
+    "decimals",
+    "direction",
+    "frequency",
+    "breakdowns",
+    "source",
+    "source_config",
+    "home_area",
+    "reference_areas",
+    "national_area",
+    "all_areas",
+    "baseline_year",
+    "baseline_value",
+    "target_year",
+    "target_value",
+    "owner",
+    "due_days",
+    "is_published",
+)
+KOLADA_KPI = re.compile(r"^[A-Z]\d{5}$")
+TABLE_ID = re.compile(r"^[A-Za-z0-9_./\-]{1,200}$")
+VALUE_CODE = re.compile(r"^[^\x00-\x1f]{1,80}$")
+AREA_CODE = re.compile(r"^[A-Za-z0-9_\-+]{1,24}$")
+
+
+def _refuse_unknown(changes: dict, allowed) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+
+
+def _invalid(field: str, message: str) -> ValidationError:
+    return ValidationError({field: message})
+
+
+def source_config_clean(source: str, config: Any) -> dict:
+    """The source settings, checked for the source's kind; refuses anything else."""
+    if not isinstance(config, dict):
+        raise _invalid("source_config", _("The source settings are not valid."))
+    if source == Source.MANUAL:
+        return {}
+    if source == Source.KOLADA:
+        kpi = str(config.get("kpi") or "").strip().upper()
+        if not KOLADA_KPI.match(kpi):
+            raise _invalid("source_config", _("A Kolada KPI id is a letter and five digits, for example N02268."))
+        since = config.get("since")
+        clean = {"kpi": kpi}
+        if since not in (None, ""):
+            clean["since"] = _year(since)
+        return clean
+    if source in (Source.SCB, Source.STATFI):
+        return _pxweb_config_clean(config)
+    if source == Source.EUROSTAT:
+        return _eurostat_config_clean(config)
+    raise _invalid("source", _("Choose a source from the list."))
+
+
+def _year(value: Any) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        year = 0
+    if not 1900 <= year <= 2200:
+        raise _invalid("source_config", _("Give a year such as 2025."))
+    return year
+
+
+def _codes(values: Any) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and VALUE_CODE.match(v) for v in values):
+        raise _invalid("source_config", _("The chosen values of the table are not valid."))
+    return values
+
+
+def _roles_clean(roles: Any) -> dict:
+    if not isinstance(roles, dict):
+        raise _invalid("source_config", _("The roles of the table's variables are not valid."))
+    clean, seen = {}, set()
+    allowed_values = {"sex": set(Sex.values), "origin": set(Origin.values)}
+    for variable, spec in roles.items():
+        role = spec.get("role") if isinstance(spec, dict) else None
+        if not isinstance(variable, str) or role not in ROLES or role in seen:
+            raise _invalid("source_config", _("Each role (area, period, sex, age, born) can go to one variable only."))
+        seen.add(role)
+        clean[variable] = {"role": role}
+        if role in ("sex", "age", "origin"):
+            mapping = spec.get("map") or {}
+            ok = isinstance(mapping, dict) and mapping and all(isinstance(k, str) for k in mapping)
+            if not ok or (role in allowed_values and not set(mapping.values()) <= allowed_values[role]):
+                raise _invalid(
+                    "source_config",
+                    _("Say what each chosen value of %(variable)s stands for.") % {"variable": variable},
+                )
+            if len(set(mapping.values())) != len(mapping):
+                raise _invalid(
+                    "source_config", _("Two values of %(variable)s stand for the same thing.") % {"variable": variable}
+                )
+            clean[variable]["map"] = {str(k): str(v)[:24] for k, v in mapping.items()}
+    if "time" not in seen:
+        raise _invalid("source_config", _("Say which variable of the table is the period."))
+    return clean
+
+
+def _pxweb_config_clean(config: dict) -> dict:
+    table = str(config.get("table") or "").strip()
+    if not TABLE_ID.match(table) or ".." in table:
+        raise _invalid(
+            "source_config", _("Give the table's id, for example TAB6471 or vaerak/statfin_vaerak_pxt_11rv.px.")
+        )
+    selection = config.get("selection") or {}
+    if not isinstance(selection, dict):
+        raise _invalid("source_config", _("The chosen values of the table are not valid."))
+    clean = {
+        "table": table,
+        "roles": _roles_clean(config.get("roles") or {}),
+        "selection": {str(k): _codes(v) for k, v in selection.items()},
+        "latest": max(0, min(int(config.get("latest") or 0), 100)),
+    }
+    if config.get("fixed_area"):
+        clean["fixed_area"] = str(config["fixed_area"])[:24]
+    return clean
+
+
+def _eurostat_config_clean(config: dict) -> dict:
+    dataset = str(config.get("dataset") or "").strip().lower()
+    if not DATASET.match(dataset):
+        raise _invalid("source_config", _("Give a Eurostat dataset code, for example lfsa_ergacob."))
+    filters = config.get("filters") or {}
+    if not isinstance(filters, dict) or not all(
+        isinstance(k, str) and DIMENSION.match(k) and isinstance(v, list) and v and all(CODE.match(str(c)) for c in v)
+        for k, v in filters.items()
+    ):
+        raise _invalid("source_config", _("Write the filters as dimension=code,code; for example: unit=PC; sex=T,F,M."))
+    clean: dict[str, Any] = {"dataset": dataset, "filters": {k: [str(c) for c in v] for k, v in filters.items()}}
+    if config.get("since") not in (None, ""):
+        clean["since"] = _year(config["since"])
+    if config.get("roles"):
+        clean["roles"] = _roles_clean(config["roles"])
+    return clean
+
+
+def _areas_clean(indicator: Indicator) -> None:
+    codes = [indicator.home_area, indicator.national_area, *indicator.reference_areas]
+    if not all(AREA_CODE.match(code) for code in codes if code):
+        raise _invalid("reference_areas", _("Area codes are letters, digits, - and _ only."))
+    if indicator.is_online and not indicator.all_areas and not indicator.areas:
+        raise _invalid("home_area", _("Say which areas to fetch: ours, others to compare with, or all."))
+
+
+def _set_links(*, actor, organisation: Organisation, indicator: Indicator, link, target: str, ids, choices) -> None:
+    """Link the indicator to exactly the given goals or focus areas of the organisation."""
+    wanted = set(ids)
+    found = set(choices.objects.filter(organisation=organisation, pk__in=wanted).values_list("pk", flat=True))
+    if found != wanted:
+        raise ApplicationError(_("Choose goals and focus areas from your organisation's strategy."))
+    links = link.objects.filter(indicator=indicator)
+    links.exclude(**{f"{target}_id__in": wanted}).delete()
+    present = set(links.values_list(f"{target}_id", flat=True))
+    for pk in sorted(wanted - present):
+        save_as(link(organisation=organisation, indicator=indicator, **{f"{target}_id": pk}), actor)
+
+
+def _set_goals(*, actor, organisation, indicator, goal_ids, focus_area_ids) -> None:
+    if goal_ids is not None:
+        _set_links(
+            actor=actor,
+            organisation=organisation,
+            indicator=indicator,
+            link=IndicatorGoal,
+            target="goal",
+            ids=goal_ids,
+            choices=Goal,
+        )
+    if focus_area_ids is not None:
+        _set_links(
+            actor=actor,
+            organisation=organisation,
+            indicator=indicator,
+            link=IndicatorFocusArea,
+            target="focus_area",
+            ids=focus_area_ids,
+            choices=FocusArea,
+        )
+
+
+def _check_owner(organisation: Organisation, owner) -> None:
+    if owner is not None and not owner.memberships.filter(organisation=organisation).exists():
+        raise _invalid("owner", _("The person entering the values must be a member of the organisation."))
+
+
+def _prepare(indicator: Indicator) -> None:
+    indicator.source_config = source_config_clean(indicator.source, indicator.source_config)
+    if indicator.is_online and not indicator.home_area:
+        indicator.home_area = home_area_for(indicator.source, indicator.organisation)
+    if indicator.source == Source.MANUAL and not indicator.home_area:
+        indicator.home_area = indicator.organisation.municipality_code or "home"
+    _areas_clean(indicator)
+
+
+@transaction.atomic
+def indicator_create(*, actor, organisation: Organisation, goal_ids=(), focus_area_ids=(), **fields: Any) -> Indicator:
+    """A new indicator; an online one also gets the national figure to compare with."""
+    require(actor, CHANGE, organisation)
+    _refuse_unknown(fields, INDICATOR_FIELDS)
+    _check_owner(organisation, fields.get("owner"))
+    indicator = Indicator(organisation=organisation, **fields)
+    if not fields.get("national_area") and indicator.source in NATIONAL_AREAS:
+        indicator.national_area = NATIONAL_AREAS[indicator.source]
+    _prepare(indicator)
+    save_as(indicator, actor)
+    _set_goals(
+        actor=actor, organisation=organisation, indicator=indicator, goal_ids=goal_ids, focus_area_ids=focus_area_ids
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(
+    *, actor, organisation: Organisation, indicator: Indicator, goal_ids=None, focus_area_ids=None, **changes: Any
+) -> Indicator:
+    require(actor, CHANGE, indicator)
+    _refuse_unknown(changes, INDICATOR_FIELDS)
+    if "owner" in changes:
+        _check_owner(organisation, changes["owner"])
+    if "source" in changes and changes["source"] != indicator.source and indicator.observations.exists():
+        raise ConflictError(_("The indicator has values; make a new indicator for another source."))
+    for field, value in changes.items():
+        setattr(indicator, field, value)
+    _prepare(indicator)
+    save_as(indicator, actor)
+    _set_goals(
+        actor=actor, organisation=organisation, indicator=indicator, goal_ids=goal_ids, focus_area_ids=focus_area_ids
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, actor, organisation: Organisation, indicator: Indicator) -> None:
+    """Remove an indicator; its history keeps it, and the history of every value entered by hand."""
+    require(actor, CHANGE, indicator)
+    observations_forget(indicator=indicator)
+    for observation in Observation.objects.filter(indicator=indicator):
+        delete_as(observation, actor)
+    delete_as(indicator, actor)
+
+
+def kolada_indicator_create(*, actor, organisation: Organisation, kpi, goal_ids=(), focus_area_ids=()) -> Indicator:
+    """An indicator for a Kolada KPI as the catalogue describes it; its values are fetched next."""
+    if organisation.country != "SE":
+        raise ApplicationError(_("Kolada has Swedish municipalities only."))
+    breakdowns = [Breakdown.SEX] if kpi.is_divided_by_gender else []
+    return indicator_create(
+        actor=actor,
+        organisation=organisation,
+        goal_ids=goal_ids,
+        focus_area_ids=focus_area_ids,
+        title=kpi.title[:300],
+        definition=(kpi.description + "\n\nKälla: Kolada").strip(),  # Kolada's terms: cite it in Swedish
+        unit=kpi.unit[:40],
+        direction=Direction.NEITHER,
+        breakdowns=breakdowns,
+        source=Source.KOLADA,
+        source_config={"kpi": kpi.id},
+    )
+
+
+def _value(raw: Any) -> Decimal:
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")  # Swedish and Finnish write a decimal comma
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError) as error:
+        raise ApplicationError(_("“%(value)s” is not a number.") % {"value": str(raw)[:40]}) from error
+    if not value.is_finite() or abs(value) >= Decimal("1e14"):
+        raise ApplicationError(_("“%(value)s” is not a number we can store.") % {"value": str(raw)[:40]})
+    return value.quantize(Decimal("0.000001"))
+
+
+def _breakdown(sex: str, origin: str, age: str) -> tuple[str, str, str]:
+    sex = sex or Sex.TOTAL
+    if sex not in Sex.values:
+        raise ApplicationError(_("Sex is one of: total, women, men."))
+    if origin not in Origin.values:
+        raise ApplicationError(_("Born is empty (anywhere), foreign or native."))
+    if len(age) > 24:
+        raise ApplicationError(_("Write the age group shortly, for example 20-64."))
+    return sex, origin, age
+
+
+def _require_manual(indicator: Indicator) -> None:
+    if indicator.source in ONLINE_SOURCES:
+        raise ConflictError(
+            _("The values of this indicator come from %(source)s; they are fetched, not entered.")
+            % {"source": indicator.get_source_display()}
+        )
+
+
+@transaction.atomic
+def observation_record(
+    *,
+    actor,
+    organisation: Organisation,
+    indicator: Indicator,
+    period: str,
+    value: Any,
+    area_code: str = "",
+    sex: str = Sex.TOTAL,
+    age: str = "",
+    origin: str = "",
+    note: str = "",
+    source: str = "manual",
+) -> Observation:
+    """Enter (or correct) one value of an indicator by hand; its history keeps the old one."""
+    require(actor, ENTER, indicator)
+    _require_manual(indicator)
+    start, end = parse_period(period)
+    sex, origin, age = _breakdown(sex, origin, age.strip())
+    area = (area_code or indicator.home_area).strip()
+    if not AREA_CODE.match(area):
+        raise ApplicationError(_("Area codes are letters, digits, - and _ only."))
+    key = {"indicator": indicator, "area_code": area, "period_start": start, "period_end": end}
+    observation = Observation.objects.filter(**key, sex=sex, age=age, origin=origin).first()
+    observation = observation or Observation(organisation=organisation, sex=sex, age=age, origin=origin, **key)
+    observation.value = _value(value)
+    observation.note, observation.source = note[:300], source
+    observation.fetched_at, observation.entered_by = timezone.now(), actor
+    return save_as(observation, actor)
+
+
+@transaction.atomic
+def observation_delete(*, actor, organisation: Organisation, observation: Observation) -> None:
+    require(actor, ENTER, observation)
+    _require_manual(observation.indicator)
+    delete_as(observation, actor)
+
+
+# The columns of the CSV/XLSX round trip: what the export writes, the import reads.
+IMPORT_COLUMNS = ("period", "value", "area_code", "sex", "age", "origin", "note")
+
+
+@transaction.atomic
+def observations_import(*, actor, organisation: Organisation, indicator: Indicator, table) -> int:
+    """Store every row of an uploaded table, or none: a bad row is refused with its line number."""
+    require(actor, ENTER, indicator)
+    _require_manual(indicator)
+    headings = {h.strip().lower(): h for h in table.header}
+    missing = [c for c in ("period", "value") if c not in headings]
+    if missing:
+        raise ApplicationError(
+            _("The file needs the columns %(columns)s in its first row.") % {"columns": ", ".join(missing)}
+        )
+    count = 0
+    for line, row in table.numbered():
+        cells = {column: row.get(headings[column]) for column in IMPORT_COLUMNS if column in headings}
+        if cells.get("value") in (None, ""):
+            continue  # an empty value is not a value: nothing to store
+        try:
+            observation_record(
+                actor=actor,
+                organisation=organisation,
+                indicator=indicator,
+                period=_cell_text(cells["period"]),
+                value=cells["value"],
+                area_code=_cell_text(cells.get("area_code")),
+                sex=_cell_text(cells.get("sex")) or Sex.TOTAL,
+                age=_cell_text(cells.get("age")),
+                origin=_cell_text(cells.get("origin")),
+                note=_cell_text(cells.get("note")),
+                source="file",
+            )
+        except (ApplicationError, ValidationError) as error:
+            message = error.message if isinstance(error, ApplicationError) else "; ".join(error.messages)
+            raise ApplicationError(_("Line %(line)s: %(problem)s") % {"line": line, "problem": message}) from error
+        count += 1
+    if not count:
+        raise ApplicationError(_("The file has no values."))
+    return count
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a year typed in a spreadsheet arrives as 2024.0
+    if isinstance(value, date):
+        return value.isoformat()[:7]
+    return str(value).strip()
+
+
+def indicator_sync_start(*, actor, organisation: Organisation, indicator: Indicator | None = None):
+    """Queue fetching new values, for one indicator or every online one, as background work."""
+    require(actor, CHANGE, organisation)
+    require(actor, "core.start_job", organisation)
+    if indicator is not None and not indicator.is_online:
+        raise ApplicationError(_("This indicator has no online source."))
+    if (
+        indicator is None
+        and not Indicator.objects.filter(organisation=organisation, source__in=ONLINE_SOURCES).exists()
+    ):
+        raise ApplicationError(_("No indicator has an online source yet."))
+    title = (
+        _("Fetching values for %(title)s") % {"title": indicator.title}
+        if indicator
+        else _("Fetching values for all indicators")
+    )
+    params = {"indicator_ids": [indicator.pk] if indicator else None}
+    return job_start(organisation=organisation, user=actor, kind="indicators.sync", title=title, params=params)

@@ -1,0 +1,177 @@
+"""Picking indicators from the sources' catalogues: Kolada KPIs, PxWeb tables, Eurostat datasets."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskapa.core.errors import ApplicationError
+from samskapa.core.types import OrgRequest
+from samskapa.core.views import call_service, org_view
+from samskapa.indicators import catalogue, services
+from samskapa.indicators.fetch import NATIONAL_AREAS, home_area_for
+from samskapa.indicators.forms import EurostatConfigForm, PxWebSearchForm, SearchForm, TableForm
+from samskapa.indicators.models import Direction, Source
+from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS, parse_filters
+from samskapa.indicators.sources.http import SourceError
+from samskapa.indicators.views import CHANGE, form_fields, indicator_form
+
+SITES = {"scb": Source.SCB, "statfi": Source.STATFI}
+
+
+def _added(request: OrgRequest, indicator, job) -> HttpResponse:
+    messages.success(
+        request,
+        _("“%(title)s” was added; its values are being fetched in the background.") % {"title": indicator.title},
+    )
+    return redirect("indicators:detail", org_slug=request.organisation.slug, indicator_id=indicator.pk)
+
+
+@org_view(CHANGE)
+def kolada_search(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    form = SearchForm(request.GET or None)
+    results, problem = [], ""
+    if form.is_valid():
+        try:
+            results = catalogue.kolada_search(text=form.cleaned_data["q"])
+        except SourceError as error:
+            problem = error.message
+    context = {
+        "form": form,
+        "results": results,
+        "problem": problem,
+        "known": catalogue.kolada_known(organisation=org),
+        "searched": form.is_valid(),
+        "sweden": org.country == "SE",
+    }
+    return render(request, "indicators/catalogue_kolada.html", context)
+
+
+@require_POST
+@org_view(CHANGE)
+def kolada_add(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    try:
+        indicator, job = catalogue.kolada_indicator_add(
+            actor=request.user, organisation=org, kpi_id=request.POST.get("kpi", "")
+        )
+    except (ApplicationError, SourceError) as error:
+        messages.error(request, error.message)
+        return redirect("indicators:kolada", org_slug=org.slug)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("indicators:kolada", org_slug=org.slug)
+    return _added(request, indicator, job)
+
+
+@org_view(CHANGE)
+def pxweb_search(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    initial = {"site": "statfi" if org.country == "FI" else "scb"}
+    form = PxWebSearchForm(request.GET or None, initial=initial)
+    results, problem = [], ""
+    if form.is_valid():
+        try:
+            results = catalogue.pxweb_search(site=SITES[form.cleaned_data["site"]], text=form.cleaned_data["q"])
+        except SourceError as error:
+            problem = error.message
+    context = {"form": form, "results": results, "problem": problem, "searched": form.is_valid()}
+    context["site"] = form.cleaned_data["site"] if form.is_valid() else initial["site"]
+    return render(request, "indicators/catalogue_pxweb.html", context)
+
+
+@org_view(CHANGE)
+def pxweb_table(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    site = SITES.get(request.GET.get("site", ""))
+    table = request.GET.get("table", "").strip()
+    try:
+        if site is None:
+            raise ApplicationError(_("Choose Statistics Sweden or Statistics Finland."))
+        meta = catalogue.table_metadata(site=site, table=table)
+    except (ApplicationError, SourceError) as error:
+        messages.error(request, error.message)
+        return redirect("indicators:pxweb", org_slug=org.slug)
+    data = request.POST or None
+    initial = {
+        "title": meta.title,
+        "direction": Direction.NEITHER,
+        "decimals": 0,
+        "due_days": 90,
+        "national_area": NATIONAL_AREAS[site],
+    }
+    form = indicator_form(request, org, data=data, initial=initial)
+    table_form = TableForm(data, prefix="table", meta=meta, roles=catalogue.table_roles(meta))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and table_form.is_valid()
+        and (fields := form_fields(form, org, site))
+    ):
+        values, links = fields
+        indicator = call_service(
+            form,
+            services.indicator_create,
+            actor=request.user,
+            organisation=org,
+            **links,
+            source=site,
+            source_config=table_form.cleaned_data["config"],
+            **values,
+        )
+        if indicator:
+            job = services.indicator_sync_start(actor=request.user, organisation=org, indicator=indicator)
+            return _added(request, indicator, job)
+    context = {"form": form, "table_form": table_form, "meta": meta, "site": request.GET.get("site")}
+    return render(request, "indicators/catalogue_table.html", context)
+
+
+@org_view(CHANGE)
+def eurostat_pick(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    data = request.POST or None
+    initial = {"direction": Direction.NEITHER, "decimals": 1, "due_days": 90, "national_area": "EU27_2020"}
+    form = indicator_form(request, org, data=data, initial=initial)
+    source_form = EurostatConfigForm(data, prefix="source", initial={"filters": "unit=PC; age=Y20-64"})
+    if request.method == "POST" and form.is_valid() and source_form.is_valid():
+        indicator = _eurostat_create(request, form, source_form)
+        if indicator:
+            job = services.indicator_sync_start(actor=request.user, organisation=org, indicator=indicator)
+            return _added(request, indicator, job)
+    context = {
+        "form": form,
+        "source_form": source_form,
+        "suggestions": SUGGESTED_DATASETS,
+        "home": home_area_for(Source.EUROSTAT, org),
+    }
+    return render(request, "indicators/catalogue_eurostat.html", context)
+
+
+def _eurostat_create(request: OrgRequest, form, source_form):
+    org = request.organisation
+    config = source_form.cleaned_data
+    try:
+        filters = parse_filters(config["filters"])
+        meta = catalogue.eurostat_metadata(dataset=config["dataset"].strip().lower(), filters=filters)
+        catalogue.eurostat_check(meta, filters)
+    except (ApplicationError, SourceError) as error:
+        form.add_error(None, error.message)
+        return None
+    fields = form_fields(form, org, Source.EUROSTAT)
+    if fields is None:
+        return None
+    values, links = fields
+    source_config = {"dataset": config["dataset"], "filters": filters, "since": config.get("since")}
+    return call_service(
+        form,
+        services.indicator_create,
+        actor=request.user,
+        organisation=org,
+        **links,
+        source=Source.EUROSTAT,
+        source_config=source_config,
+        **values,
+    )

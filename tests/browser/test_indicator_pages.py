@@ -1,0 +1,104 @@
+"""Walk the indicator pages in Chromium: write an indicator, enter a value, add a Kolada KPI,
+pick a PxWeb table and a Eurostat dataset; axe-core finds nothing on any page."""
+
+import pytest
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.indicators.stub_server import StubServer
+
+from samskapa.orgs.models import Role
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def stub(settings):
+    server = StubServer().start()
+    settings.SAMSKAPA_KOLADA_URL = f"{server.url}/v3"
+    settings.SAMSKAPA_PXWEB_SCB_URL = f"{server.url}/api/v2"
+    settings.SAMSKAPA_EUROSTAT_URL = f"{server.url}/eurostat"
+    settings.SAMSKAPA_SOURCE_MIN_INTERVAL = 0
+    settings.SAMSKAPA_SOURCE_BACKOFF = 0.01
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def coordinator():
+    org = OrganisationFactory(name="Marks kommun", slug="mark", municipality_code="1463")
+    user = UserFactory(email="samordnare@mark.test", full_name="Samira Samordnare")
+    MembershipFactory(organisation=org, user=user, role=Role.COORDINATOR)
+    return org, user
+
+
+def test_coordinator_writes_an_indicator_and_enters_a_value(page_for, live_server, assert_accessible, coordinator):
+    org, user = coordinator
+    page = page_for(user)
+    page.goto(f"{live_server.url}/o/{org.slug}/")
+    page.get_by_role("navigation", name="Marks kommun: sections").get_by_role("link", name="Indicators").click()
+    assert page.get_by_role("heading", name="Indicators and follow-up", level=1).is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Write your own (values by hand or from a file)").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Besök på språkcaféer")
+    page.get_by_label("Unit").fill("besök")
+    page.get_by_label("Decimals shown").fill("0")
+    page.get_by_label("Which direction is better").select_option("higher")
+    page.get_by_label("Baseline year").fill("2023")
+    page.get_by_label("Baseline value").fill("400")
+    page.get_by_label("Target year").fill("2027")
+    page.get_by_label("Target value").fill("900")
+    page.get_by_label("Areas to compare with").fill("Borås")
+    page.get_by_role("button", name="Create the indicator").click()
+    assert page.get_by_role("heading", name="Besök på språkcaféer", level=1).is_visible()
+    page.get_by_label("Period").fill("2024")
+    page.get_by_role("textbox", name="Value:").fill("455")
+    page.get_by_role("button", name="Save the value").click()
+    assert "The value was saved." in page.locator(".messages").inner_text()
+    assert page.locator("svg[role=img]").count() >= 1
+    assert "455 besök" in page.locator("#values ~ table").first.inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Correct 2024 Everyone").click()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/")
+    assert "At risk" in page.locator("main").inner_text() or "On track" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+
+def test_coordinator_adds_a_kolada_kpi_and_reads_its_comparison(
+    page_for, live_server, assert_accessible, coordinator, stub
+):
+    org, user = coordinator
+    stub.route("GET", r"/v3/kpi$", "kolada/kpi_search_page2.json")
+    stub.route("GET", r"/v3/kpi/N01987$", "kolada/kpi_search_page2.json")
+    stub.route("GET", r"/v3/data/", "kolada/data_N00973.json")
+    page = page_for(user)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/kolada/")
+    assert_accessible(page)
+    page.get_by_label("Search words").fill("mottagna")
+    page.get_by_role("button", name="Search").click()
+    assert page.get_by_role("heading", name="1 key figure found").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add as indicator: Kommunmottagna").click()
+    assert "values are being fetched" in page.locator(".messages").inner_text()
+    assert page.get_by_role("heading", name="Compared with others").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Edit the indicator").click()
+    assert_accessible(page)
+
+
+def test_coordinator_picks_a_pxweb_table_and_a_eurostat_dataset(
+    page_for, live_server, assert_accessible, coordinator, stub
+):
+    org, user = coordinator
+    stub.route("GET", r"/api/v2/tables$", "scb/tables_search.json")
+    stub.route("GET", r"/api/v2/tables/TAB4823/metadata", "scb/TAB4823_metadata.json")
+    page = page_for(user)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/pxweb/")
+    assert_accessible(page)
+    page.get_by_label("Search words").fill("utrikes födda")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="Befolkningen efter region, ålder, kön och födelseregion. År 2000-2024").click()
+    assert page.get_by_role("heading", name="What to fetch from the table").is_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/eurostat/")
+    assert_accessible(page)
