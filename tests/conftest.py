@@ -2,6 +2,8 @@
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from samskapa.accounts.services import token_create
@@ -76,3 +78,9 @@ class ApiClient:
 @pytest.fixture
 def api_for(db):
     return ApiClient
+
+
+# Property tests share two cores with browsers and servers in CI: slow input generation there
+# says nothing about the code, so neither the deadline nor the too-slow health check applies.
+hypothesis_settings.register_profile("samskapa", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("samskapa")

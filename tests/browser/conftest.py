@@ -24,6 +24,9 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def chromium():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)
     if not CHROMIUM:
         pytest.skip("Chromium is not installed (make test installs Debian's chromium where apt-get works)")
     if not AXE.exists():
@@ -68,7 +71,8 @@ def page_for(chromium, live_server):
                 [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
             )
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        # CI shares two cores between the live server, Chromium and the suite: be patient.
+        page.set_default_timeout(30_000)
         return page
 
     yield open_page

@@ -2,6 +2,7 @@
 good-practice library; axe-core finds no WCAG 2.1 AA violation on any page."""
 
 import pytest
+from playwright.sync_api import expect
 from tests.analysis.conftest import STRATEGY
 from tests.analysis.factories import DocumentFactory, PracticeFactory, analysed_report
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -43,8 +44,8 @@ def test_coordinator_uploads_reads_corrects_and_compares(
     page.get_by_role("button", name="Upload and analyse").click()
     assert_accessible(page)  # the progress page
     page.get_by_role("link", name="Open the result").click()
-    assert page.get_by_role("heading", name="Strategi för Exempelby", level=1).is_visible()
-    assert page.get_by_role("img", name="Score per area of the framework").is_visible()
+    expect(page.get_by_role("heading", name="Strategi för Exempelby", level=1)).to_be_visible()
+    expect(page.get_by_role("img", name="Score per area of the framework")).to_be_visible()
     assert "TUTU centre" in page.locator("main").inner_text()
     assert_accessible(page)
 
@@ -64,7 +65,7 @@ def test_coordinator_uploads_reads_corrects_and_compares(
     page.get_by_role("link", name="Back to the report").click()
     page.get_by_role("link", name="All documents").click()
     page.get_by_role("link", name="Compare documents").click()
-    assert page.get_by_role("img", name="Coverage of the framework's areas per document").is_visible()
+    expect(page.get_by_role("img", name="Coverage of the framework's areas per document")).to_be_visible()
     table = page.get_by_role("table", name="Coverage per document and area").inner_text()
     assert "Exempelby kommun" in table and "Malå kommun" in table
     assert_accessible(page)
@@ -91,7 +92,7 @@ def test_coordinator_keeps_the_good_practice_library(coordinator_of_mark, page_f
     assert GoodPractice.objects.get(title="Läxhjälp i biblioteket").country == "Sweden"
     page.get_by_label("Area").select_option("CHI")
     page.get_by_role("button", name="Show").click()
-    assert page.get_by_role("heading", name="Practices for Children and youth").is_visible()
+    expect(page.get_by_role("heading", name="Practices for Children and youth")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Edit Läxhjälp i biblioteket").click()
     assert_accessible(page)

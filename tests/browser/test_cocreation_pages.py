@@ -2,6 +2,7 @@
 public survey in Arabic on a phone; a coordinator maps an actor and traces a finding."""
 
 import pytest
+from playwright.sync_api import expect
 from tests.actors.factories import ActorFactory
 from tests.cocreation.factories import (
     ChoiceFactory,
@@ -79,7 +80,7 @@ def test_a_resident_answers_a_survey_in_arabic_on_a_phone(arabic_survey, page_fo
     assert_accessible(page)
     page.get_by_role("link", name="العربية").first.click()
     assert page.locator("html").get_attribute("dir") == "rtl" and page.locator("html").get_attribute("lang") == "ar"
-    assert page.get_by_role("heading", name="كيف حالك في مارك؟").is_visible()
+    expect(page.get_by_role("heading", name="كيف حالك في مارك؟")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
         "the page scrolls sideways on a phone"
     )
@@ -88,7 +89,7 @@ def test_a_resident_answers_a_survey_in_arabic_on_a_phone(arabic_survey, page_fo
     page.get_by_label("المكتبة").check()
     page.get_by_label("4", exact=True).check()
     page.get_by_role("button").last.click()
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert "شكرًا لك" in page.locator("main").inner_text()
     assert_accessible(page)
     response = Response.objects.get()

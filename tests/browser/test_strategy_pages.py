@@ -1,6 +1,7 @@
 """Walk the strategy in Chromium: create, add a focus area, adopt, revise, compare; axe-clean throughout."""
 
 import pytest
+from playwright.sync_api import expect
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from samskapa.orgs.models import Role
@@ -22,7 +23,7 @@ def test_coordinator_creates_adopts_revises_and_compares_a_strategy(page_for, li
     page.get_by_label("Vision").fill("Malå — en attraktiv plats")
     page.get_by_label("Revise by").fill("2027-12-31")
     page.get_by_role("button", name="Create the strategy").click()
-    assert page.get_by_role("heading", name="Strategi för integration", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Strategi för integration", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Add a focus area").click()
@@ -31,7 +32,7 @@ def test_coordinator_creates_adopts_revises_and_compares_a_strategy(page_for, li
     page.get_by_label("We will").fill("Erbjuda samhällsorientering\nSkapa mötesplatser")
     page.get_by_label("Participation, social cohesion and leisure").check()
     page.get_by_role("button", name="Add the focus area").click()
-    assert page.get_by_role("heading", name="1. Tillhörighet").is_visible()
+    expect(page.get_by_role("heading", name="1. Tillhörighet")).to_be_visible()
     page.get_by_role("link", name="Add a goal to Tillhörighet").click()
     page.get_by_label("Goal").fill("Alla känner sig välkomna")
     page.get_by_role("button", name="Add the goal").click()
@@ -65,5 +66,5 @@ def test_coordinator_creates_adopts_revises_and_compares_a_strategy(page_for, li
     page.get_by_role("link", name="Strategi för integration").click()
     page.get_by_role("link", name="1 adopted version").click()
     page.get_by_role("link", name="Version 1").click()
-    assert page.get_by_role("heading", name="1. Tillhörighet", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="1. Tillhörighet", exact=True)).to_be_visible()
     assert_accessible(page)
