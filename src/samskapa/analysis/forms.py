@@ -5,7 +5,6 @@ from samskapa.analysis import engine
 from samskapa.analysis.framework import AREA_CHOICES
 from samskapa.analysis.models import Document
 
-
 MAX_FILES_PER_UPLOAD = 100  # Django's own limit of files in one request (DATA_UPLOAD_MAX_NUMBER_FILES)
 
 
