@@ -92,7 +92,9 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["documents"].choices = choices
+        field = self.fields["documents"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = choices
 
 
 class PracticeFilterForm(forms.Form):
