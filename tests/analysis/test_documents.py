@@ -130,5 +130,6 @@ def test_a_study_of_many_programmes_compares_them_with_a_bounded_query_count(
         page = client.get(f"/o/{org.slug}/documents/compare/").content.decode()
     assert page.count('class="cell cell--covered"') == 4 and page.count('class="cell cell--weak"') == 36
     assert "Kommun 39" in page
+    assert 'viewBox="0 0 660 1148"' in page  # the heat map holds all 40 rows below its header
     across = page[page.index("Across the documents") :]
     assert "<td>4</td><td>0</td><td>36</td><td>10 %</td>" in across.replace("\n", "")
