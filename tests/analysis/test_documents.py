@@ -1,6 +1,7 @@
 """Upload documents, read the gap report with evidence, correct codes, compare documents."""
 
-from tests.analysis.conftest import upload
+from django.core.files.uploadedfile import SimpleUploadedFile
+from tests.analysis.conftest import STRATEGY, upload
 
 from samskapa.analysis.models import Document, Passage
 from samskapa.core.models import Job
@@ -89,3 +90,46 @@ def test_document_list_query_count_does_not_grow(org, coordinator, client_for, d
     DocumentFactory.create_batch(45, organisation=org)
     with django_assert_max_num_queries(len(five.captured_queries)):
         client.get(f"/o/{org.slug}/documents/")
+
+
+def test_several_documents_are_uploaded_at_once_for_a_study(
+    org, coordinator, client_for, django_capture_on_commit_callbacks
+):
+    files = [SimpleUploadedFile(f"program-{n}.txt", STRATEGY.encode()) for n in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(coordinator).post(
+            f"/o/{org.slug}/documents/", {"file": files, "publisher": "Region Exempel", "year": "2024"}
+        )
+    assert response.status_code == 302 and response["Location"] == f"/o/{org.slug}/documents/"
+    documents = Document.objects.order_by("title")
+    assert [d.title for d in documents] == ["program-0", "program-1", "program-2"]
+    assert all(d.status == "analysed" and d.publisher == "Region Exempel" and d.year == 2024 for d in documents)
+
+
+def test_one_bad_file_among_several_refuses_them_all_and_names_it(org, coordinator, client_for):
+    files = [SimpleUploadedFile("bra.txt", STRATEGY.encode()), SimpleUploadedFile("virus.exe", b"MZ")]
+    response = client_for(coordinator).post(f"/o/{org.slug}/documents/", {"file": files})
+    assert response.status_code == 400
+    assert "virus.exe: Upload a PDF, DOCX, HTML or text file." in response.content.decode()
+    assert not Document.objects.exists() and not Job.objects.exists()
+
+
+def test_a_study_of_many_programmes_compares_them_with_a_bounded_query_count(
+    org, coordinator, client_for, django_assert_max_num_queries
+):
+    from tests.analysis.factories import DocumentFactory, analysed_report
+
+    client = client_for(coordinator)
+    for n in range(4):
+        DocumentFactory(organisation=org, publisher=f"Kommun {n}", report=analysed_report({"EDU": "covered"}))
+    with django_assert_max_num_queries(15) as few:
+        client.get(f"/o/{org.slug}/documents/compare/")
+    for n in range(36):
+        DocumentFactory(organisation=org, publisher=f"Kommun {n + 4}", report=analysed_report({"HOU": "weak"}))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(f"/o/{org.slug}/documents/compare/").content.decode()
+    assert page.count('class="cell cell--covered"') == 4 and page.count('class="cell cell--weak"') == 36
+    assert "Kommun 39" in page
+    assert 'viewBox="0 0 660 1148"' in page  # the heat map holds all 40 rows below its header
+    across = page[page.index("Across the documents") :]
+    assert "<td>4</td><td>0</td><td>36</td><td>10 %</td>" in across.replace("\n", "")

@@ -37,7 +37,7 @@ def test_coordinator_uploads_reads_corrects_and_compares(
     page.get_by_role("navigation", name="Marks kommun: sections").get_by_role("link", name="Documents").click()
     assert_accessible(page)
 
-    page.get_by_label("Document").set_input_files(str(strategy))
+    page.get_by_label("Documents").set_input_files(str(strategy))
     page.get_by_label("Title").fill("Strategi för Exempelby")
     page.get_by_label("Published by").fill("Exempelby kommun")
     page.get_by_label("Year").fill("2025")

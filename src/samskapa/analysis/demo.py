@@ -21,16 +21,21 @@ DOCUMENTS = {
 {DEMO_NOTE}
 
 Inledning
+
 Kommunen tar emot nyanlända varje år och vill att de snabbt ska komma in i samhället.
 
 Språk och utbildning
+
 Svenska för invandrare (SFI) erbjuds på dagtid, och vuxenutbildningen ger kurser som leder till arbete.
+
 Förskolan och skolan arbetar med modersmålsstöd och studiehandledning för nyanlända elever.
 
 Arbete
+
 Arbetsmarknadsenheten erbjuder praktik och extratjänster tillsammans med Arbetsförmedlingen.
 
 Föreningsliv och fritid
+
 Biblioteken ordnar språkcaféer, och kommunen stödjer föreningar som bjuder in nyanlända till idrott och kultur.
 """,
     ),
@@ -43,19 +48,25 @@ Biblioteken ordnar språkcaféer, och kommunen stödjer föreningar som bjuder i
 Planen bygger på strategin för integration som kommunfullmäktige antog 2021 och gäller 2023–2024.
 
 Arbete och egenförsörjning
+
 Fler nyanlända ska nå egen försörjning genom praktik, yrkesutbildning och kontakter med arbetsgivare.
+
 Särskilda insatser riktas till utrikes födda kvinnor som står långt från arbetsmarknaden.
 
 Utbildning
+
 Skolan stärker studiehandledningen så att fler nyanlända elever når gymnasiebehörighet.
 
 Delaktighet och sociala sammanhang
+
 Staden stödjer mötesplatser och föreningar där nya och etablerade invånare möts.
 
 Boende
+
 Bostadsbolaget och staden samverkar för att fler nyanlända familjer ska få ett eget förstahandskontrakt.
 
 Uppföljning
+
 Varje aktivitet har en ansvarig förvaltning. Planen följs upp årligen med indikatorer för kommunstyrelsen.
 """,
     ),
@@ -66,15 +77,19 @@ Varje aktivitet har en ansvarig förvaltning. Planen följs upp årligen med ind
 {DEMO_NOTE}
 
 Vision
+
 Malå ska vara en plats där alla känner sig välkomna och vill stanna.
 
 Tillhörighet
+
 Vi vill att nyanlända känner gemenskap. Vi ska erbjuda samhällsorientering och information på flera språk.
 
 Framtid
+
 Vi vill att fler får arbete i Malå. Vi ska samarbeta med näringslivet om praktikplatser och lärlingsjobb.
 
 Fritid
+
 Vi vill att barn och unga har en meningsfull fritid. Vi ska bjuda in alla barn till föreningarnas aktiviteter.
 
 Strategin ska revideras före utgången av 2025.

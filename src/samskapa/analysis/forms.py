@@ -5,10 +5,35 @@ from samskapa.analysis import engine
 from samskapa.analysis.framework import AREA_CHOICES
 from samskapa.analysis.models import Document
 
+MAX_FILES_PER_UPLOAD = 100  # Django's own limit of files in one request (DATA_UPLOAD_MAX_NUMBER_FILES)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or several files, cleaned one by one (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        if len(files) > MAX_FILES_PER_UPLOAD:
+            raise forms.ValidationError(
+                _("Upload at most %(count)d files at a time.") % {"count": MAX_FILES_PER_UPLOAD}
+            )
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
 
 class DocumentDetailsForm(forms.Form):
     title = forms.CharField(
-        label=_("Title"), max_length=300, required=False, help_text=_("Leave empty to use the file name.")
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to use the file name (always so when several files are uploaded)."),
     )
     publisher = forms.CharField(
         label=_("Published by"),
@@ -20,9 +45,12 @@ class DocumentDetailsForm(forms.Form):
 
 
 class DocumentUploadForm(DocumentDetailsForm):
-    file = forms.FileField(
-        label=_("Document"),
-        help_text=_("PDF, DOCX, HTML or text. Scanned PDFs are read with text recognition when it is installed."),
+    file = MultipleFileField(
+        label=_("Documents"),
+        help_text=_(
+            "One file or several at once: PDF, DOCX, HTML or text. Scanned PDFs are read with text "
+            "recognition when it is installed."
+        ),
     )
     mode = forms.ChoiceField(
         label=_("Analysis mode"),
@@ -41,6 +69,7 @@ class DocumentUploadForm(DocumentDetailsForm):
 
 class DocumentEditForm(DocumentDetailsForm):
     title = forms.CharField(label=_("Title"), max_length=300)
+    field_order = ["title", "publisher", "year"]
 
 
 class ReanalyseForm(forms.Form):
@@ -63,7 +92,9 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["documents"].choices = choices
+        field = self.fields["documents"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = choices
 
 
 class PracticeFilterForm(forms.Form):

@@ -9,7 +9,7 @@ from samskapa.analysis.framework import AREAS, ELEMENTS, STATUS
 
 def highlight(text: str, terms: list[str]) -> SafeString:
     """Escape the passage, then mark the matched terms (case-insensitive, whole text kept)."""
-    safe = escape(text)
+    safe: str = escape(text)
     for term in sorted({t for t in terms if t}, key=len, reverse=True):
         needle = escape(term)
         index = safe.lower().find(needle.lower())

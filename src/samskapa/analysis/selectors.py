@@ -31,7 +31,10 @@ def compare_rows(*, organisation, document_ids: list[int] | None = None) -> list
     for code in AREAS:
         for part in ("status", "score", "count"):
             fields[f"{code}_{part}"] = KT(f"report__areas__{code}__{part}")
-    rows = documents.order_by("publisher", "title", "pk").values("pk", "title", "publisher", "year", **fields)
+    rows: list[dict] = [
+        dict(row)
+        for row in documents.order_by("publisher", "title", "pk").values("pk", "title", "publisher", "year", **fields)
+    ]
     return [
         {
             "document": {k: row[k] for k in ("pk", "title", "publisher", "year")},

@@ -104,6 +104,46 @@ def document_upload(
 
 
 @transaction.atomic
+def document_upload_many(
+    *,
+    actor,
+    organisation,
+    uploads: list[UploadedFile],
+    title: str = "",
+    publisher: str = "",
+    year: int | None = None,
+    mode: str = Document.Mode.FAST,
+) -> list[Document]:
+    """Store several documents at once (a study of many programmes); one refused file refuses all.
+
+    Every file is checked before any is stored. With several files each takes its file name as
+    its title; the publisher and year, when given, apply to all.
+    """
+    require(actor, "analysis.upload_documents", organisation)
+    for uploaded in uploads:
+        try:
+            _check_upload(uploaded)
+        except ApplicationError as error:
+            if len(uploads) == 1:
+                raise
+            name = Path(uploaded.name or "").name
+            raise ApplicationError(f"{name}: {error.message}", status=error.status) from error
+    one_title = title if len(uploads) == 1 else ""
+    return [
+        document_upload(
+            actor=actor,
+            organisation=organisation,
+            uploaded=uploaded,
+            title=one_title,
+            publisher=publisher,
+            year=year,
+            mode=mode,
+        )
+        for uploaded in uploads
+    ]
+
+
+@transaction.atomic
 def document_update(*, actor, organisation, document: Document, **changes) -> Document:
     """Change the title, publisher or year of a document (its analysis stays as it is)."""
     require(actor, "analysis.upload_documents", organisation)

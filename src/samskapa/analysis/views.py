@@ -41,18 +41,25 @@ def document_list(request: OrgRequest) -> HttpResponse:
         refused, status = limit_message(), 413
     elif request.method == "POST":
         form = DocumentUploadForm(request.POST, request.FILES)
-        document = form.is_valid() and call_service(
+        documents = form.is_valid() and call_service(
             form,
-            services.document_upload,
+            services.document_upload_many,
             actor=request.user,
             organisation=org,
-            uploaded=form.cleaned_data["file"],
+            uploads=form.cleaned_data["file"],
             **{k: form.cleaned_data[k] for k in ("title", "publisher", "year")},
             mode=form.cleaned_data.get("mode") or "fast",
         )
-        if document:
+        if documents and len(documents) == 1:
             messages.success(request, _("The document was uploaded; its analysis runs in the background."))
-            return redirect("orgs:job-detail", org_slug=org.slug, job_id=document.job_id)
+            return redirect("orgs:job-detail", org_slug=org.slug, job_id=documents[0].job_id)
+        if documents:
+            messages.success(
+                request,
+                _("%(count)d documents were uploaded; their analyses run in the background.")
+                % {"count": len(documents)},
+            )
+            return redirect("analysis:documents", org_slug=org.slug)
         status = 400
     context = {
         "documents": selectors.document_list(organisation=org),

@@ -100,20 +100,23 @@ def train(examples: list[dict] | None = None, lexicon: Lexicon | None = None) ->
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with data/model.json")
-    args = parser.parse_args(argv)
-    model = train()
-    target = DATA_DIR / "model.json"
+def write_or_check(target: Path, model: dict, *, check: bool) -> int:
+    """Write a trained model as JSON, or (``check``) say whether the committed file is the same."""
     text = json.dumps(model, indent=1, ensure_ascii=False) + "\n"
-    if args.check:
+    if check:
         same = target.exists() and target.read_text(encoding="utf-8") == text
-        print("model.json is up to date" if same else "model.json differs from a retrain")  # noqa: T201 - command-line output
+        print(f"{target.name} is up to date" if same else f"{target.name} differs from a retrain")  # noqa: T201
         return 0 if same else 1
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target} from {model['n_examples']} examples")  # noqa: T201 - command-line output
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with data/model.json")
+    args = parser.parse_args(argv)
+    return write_or_check(DATA_DIR / "model.json", train(), check=args.check)
 
 
 if __name__ == "__main__":

@@ -19,10 +19,8 @@ import sys
 from .accurate import MODEL_PATH, Encoder, logit
 from .classify import UNLABELLED_SHAPES, load_classifier
 from .lexicon import CODES, DATA_DIR
-from .train import load_examples
+from .train import fit, load_examples, write_or_check
 
-L2 = 1.0
-ITERATIONS = 50
 DECIMALS = 5
 
 
@@ -45,22 +43,6 @@ def design(examples: list[dict], encoder: Encoder):
             rows.append([logit(lab.scores[code]), sims[k], *onehot])
             targets.append(1.0 if code in ex["labels"] else 0.0)
     return np.array(rows), np.array(targets)
-
-
-def fit(x, y):
-    import numpy as np
-
-    w = np.zeros(x.shape[1])
-    penalty = np.array([L2, L2] + [0.0] * len(CODES))
-    for _ in range(ITERATIONS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        step = np.linalg.solve(
-            (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6), x.T @ (p - y) + penalty * w
-        )
-        w -= step
-        if np.max(np.abs(step)) < 1e-10:
-            break
-    return w
 
 
 def train() -> dict:
@@ -88,14 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with data/accurate.json")
     args = parser.parse_args(argv)
-    text = json.dumps(train(), indent=1, ensure_ascii=False) + "\n"
-    if args.check:
-        same = MODEL_PATH.exists() and MODEL_PATH.read_text(encoding="utf-8") == text
-        print("accurate.json is up to date" if same else "accurate.json differs from a retrain")  # noqa: T201
-        return 0 if same else 1
-    MODEL_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL_PATH}")  # noqa: T201 - command-line output
-    return 0
+    return write_or_check(MODEL_PATH, train(), check=args.check)
 
 
 if __name__ == "__main__":
