@@ -162,6 +162,8 @@ NODE_MODULES = Path(os.environ.get("SAMSKAPA_NODE_MODULES", BASE_DIR.parent.pare
 STATICFILES_DIRS = (
     [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")] if (NODE_MODULES / "htmx.org" / "dist").is_dir() else []
 )
+# The project's own stylesheets (src/samskapa/static/) are in no app's folder: without this they were never served.
+STATICFILES_DIRS += [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -263,7 +265,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
 }
-SAMSKAPA_HTMX = bool(STATICFILES_DIRS)
+SAMSKAPA_HTMX = (NODE_MODULES / "htmx.org" / "dist").is_dir()
 
 # Open statistics for the indicators: base URLs (point them at a mirror if you run one),
 # the timeout of one call, how often a failed call is retried (with exponential backoff,

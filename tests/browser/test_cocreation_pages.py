@@ -88,7 +88,7 @@ def test_a_resident_answers_a_survey_in_arabic_on_a_phone(arabic_survey, page_fo
     page.get_by_label("ماذا ينقصك؟").fill("أماكن للقاء الجيران")
     page.get_by_label("المكتبة").check()
     page.get_by_label("4", exact=True).check()
-    page.get_by_role("button").last.click()
+    page.get_by_role("button", name="أرسل إجاباتي").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert "شكرًا لك" in page.locator("main").inner_text()
     assert_accessible(page)

@@ -28,6 +28,7 @@ def test_a_resident_answers_in_arabic_right_to_left_and_the_free_text_becomes_an
     client = _public()
     page = client.get(f"/s/{open_survey.key}/ar/").content.decode()
     assert 'lang="ar" dir="rtl"' in page and "ماذا ينقصك؟" in page and "كينا" in page
+    assert "أرسل إجاباتي" in page and "الأطفال والشباب" in page  # the buttons and the group question too
     response = client.post(f"/s/{open_survey.key}/ar/", _answers(open_survey))
     assert response.status_code == 302 and response["Location"].endswith("/ar/thanks/")
     stored = Response.objects.get(survey=open_survey)

@@ -63,11 +63,11 @@ class Grid:
         return self.margin + self.size
 
     def quadrant_labels(self):
-        half = self.size / 2
+        """Each quadrant's name in its outer corner, clear of the dots in the cells' centres."""
         for (high_influence, high_interest), label in QUADRANTS.items():
-            x = self.margin + (half + half / 2 if high_interest else half / 2)
-            y = self.margin + (half / 2 - 6 if high_influence else half + half / 2 + 30)
-            yield {"x": x, "y": y, "label": label}
+            x = self.margin + (self.size - 6 if high_interest else 6)
+            y = self.margin + (14 if high_influence else self.size - 6)
+            yield {"x": x, "y": y, "label": label, "anchor": "end" if high_interest else "start"}
 
     def ticks(self):
         for step in self.steps:

@@ -314,6 +314,7 @@ SURVEY = {
         ),
     ],
 }
+SCALE_HELP = {"sv": "1 = inte alls, 5 = mycket", "ar": "1 = إطلاقًا، 5 = كثيرًا جدًا"}
 FREE_TEXT = [
     ("More evening classes in Swedish.", "en"),
     ("Fler mötesplatser för unga på kvällarna.", "sv"),
@@ -563,7 +564,7 @@ def _survey(organisation, coordinator, rng) -> None:
             kind=kind,
             text=text,
             help=help_text,
-            texts={lang: {"text": t} for lang, t in texts.items()},
+            texts={lang: {"text": t, **({"help": SCALE_HELP[lang]} if help_text else {})} for lang, t in texts.items()},
             choices=[c[0] for c in choices],
             choice_texts=[{"sv": {"label": c[1]}, "ar": {"label": c[2]}} for c in choices],
         )

@@ -394,15 +394,16 @@ class AnswerForm(forms.Form):
     # Hidden from people (and labelled so for screen readers); bots fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
-    def __init__(self, *args, survey: Survey, language: str, **kwargs):
+    def __init__(self, *args, survey: Survey, language: str, ui: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language = language
+        self.language, self.ui = language, ui
         for question in survey.questions.all():
             self.fields[f"q{question.pk}"] = self._field(question, language)
+            self.fields[f"q{question.pk}"].error_messages["required"] = ui["required_error"]
         if survey.ask_group:
             self.fields["group"] = forms.ChoiceField(
-                label=_("Which of these describes you best? (optional)"),
-                choices=[("", _("I prefer not to say")), *Group.choices],
+                label=ui["group_question"],
+                choices=[("", ui["no_group"]), *((value, ui[value]) for value in Group.values)],
                 required=False,
                 widget=forms.RadioSelect,
             )

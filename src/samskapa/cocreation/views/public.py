@@ -6,12 +6,12 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from samskapa.cocreation import selectors, throttle
 from samskapa.cocreation.forms import AnswerForm, language_name
 from samskapa.cocreation.models import Survey
+from samskapa.cocreation.public_texts import texts_for
 from samskapa.cocreation.services.surveys import survey_answer, survey_is_open
 from samskapa.core.errors import ApplicationError
 
@@ -30,10 +30,15 @@ def _context(survey: Survey, language: str, **extra) -> dict:
     }
 
 
+def _interface(language: str) -> str:
+    """Words around the questions: the respondent's language where the interface has it, else English."""
+    return language if language in INTERFACE else "en"
+
+
 def _page(request, template: str, survey: Survey, language: str, status: int = 200, **extra) -> HttpResponse:
-    # Buttons and messages follow the respondent's language where the interface has it.
-    with translation.override(language if language in INTERFACE else survey.organisation.default_language):
-        return render(request, template, _context(survey, language, **extra), status=status)
+    with translation.override(_interface(language)):
+        context = _context(survey, language, ui=texts_for(language), **extra)
+        return render(request, template, context, status=status)
 
 
 @never_cache
@@ -52,18 +57,16 @@ def survey_answer_page(request, survey_key: str, language: str) -> HttpResponse:
         raise Http404
     if not survey_is_open(survey):
         return _page(request, "cocreation/public/closed.html", survey, language, status=410)
-    form = AnswerForm(request.POST or None, survey=survey, language=language)
-    if request.method == "POST":
+    with translation.override(_interface(language)):
+        form = AnswerForm(request.POST or None, survey=survey, language=language, ui=texts_for(language))
+        if request.method != "POST":
+            return _page(request, "cocreation/public/answer.html", survey, language, form=form)
         if not throttle.allow(request, f"survey:{survey.pk}", throttle.survey_limit()):
-            form.add_error(
-                None, _("Too many answers have come from your address in the last hour. Please try again later.")
-            )
+            form.add_error(None, form.ui["too_many"])
             return _page(request, "cocreation/public/answer.html", survey, language, status=429, form=form)
-        if form.is_bot():
-            return redirect("survey-thanks", survey_key=survey_key, language=language)  # tell a bot nothing
-        if form.is_valid() and _store(form, survey, language):
+        if form.is_bot() or (form.is_valid() and _store(form, survey, language)):  # a bot is told nothing
             return redirect("survey-thanks", survey_key=survey_key, language=language)
-    return _page(request, "cocreation/public/answer.html", survey, language, form=form)
+        return _page(request, "cocreation/public/answer.html", survey, language, form=form)
 
 
 def _store(form: AnswerForm, survey: Survey, language: str) -> bool:
