@@ -79,3 +79,20 @@ def _observation(org):
 
 ID_MAKERS["indicator_id"] = _indicator
 ID_MAKERS["observation_id"] = _observation
+
+
+def _plan(org):
+    from tests.actions.factories import ActionPlanFactory
+
+    return ActionPlanFactory(strategy=StrategyFactory(organisation=org), title="SECRET-B plan").pk
+
+
+def _action(org):
+    from tests.actions.factories import ActionFactory, ActionPlanFactory
+
+    plan = ActionPlanFactory(strategy=StrategyFactory(organisation=org))
+    return ActionFactory(plan=plan, organisation=org, title="SECRET-B action").pk
+
+
+ID_MAKERS["plan_id"] = _plan
+ID_MAKERS["action_id"] = _action

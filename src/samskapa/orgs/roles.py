@@ -23,6 +23,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "strategy.change_strategy": frozenset({A, C}),
     "strategy.adopt_strategy": frozenset({A, C}),
     "actions.change_action": frozenset({A, C, E}),
+    "actions.view_actions": EVERYONE,
+    "actions.manage_plan": frozenset({A, C}),
     # the actor registry (stakeholder map): coordinators keep it, members read it
     "actors.view_actors": frozenset({A, C, E, P, M, V}),
     "actors.change_actors": frozenset({A, C}),

@@ -1,0 +1,161 @@
+"""Pictures of the action plan as server-rendered SVG: a timeline of the actions over the period and
+the status of each focus area's actions. Pages and PDF reports use the same pictures; pages always
+show the figures as a table beside them.
+
+The functions compute the geometry here (plain numbers, tested) and render the SVG with a template,
+so every text in the picture is escaped and translated like the rest of the page.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from samskapa.actions.models import Action, ActionPlan, Status
+
+# One colour per status, each with at least 3:1 contrast on white (WCAG 1.4.11); the status is
+# also written in each bar's title, in the legend and in the table beside the picture.
+COLOURS = {
+    Status.PLANNED: "#5b6472",
+    Status.ONGOING: "#0b5394",
+    Status.DONE: "#1e6b35",
+    Status.DELAYED: "#a4262c",
+    Status.CANCELLED: "#8a4b00",
+}
+WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 960, 330, 16
+HEADER, GROUP_ROW, ACTION_ROW, BAR = 40, 28, 24, 14
+
+
+@dataclass
+class Bar:
+    action: Action
+    y: int
+    x: float
+    width: float
+    done_width: float
+    colour: str
+    label: str
+
+
+@dataclass
+class Group:
+    title: str
+    y: int
+    bars: list[Bar] = field(default_factory=list)
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+    major: bool
+
+
+def _span(plan: ActionPlan, actions: list[Action]) -> tuple[date, date]:
+    starts = [a.start for a in actions if a.start] + [plan.period_start]
+    ends = [a.end for a in actions if a.end] + [plan.period_end]
+    first, last = min(starts), max(ends)
+    first = first.replace(day=1)
+    last = (last.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return first, last
+
+
+def _ticks(first: date, last: date, x) -> list[Tick]:
+    ticks = []
+    for year in range(first.year, last.year + 1):
+        for month in (1, 4, 7, 10):
+            day = date(year, month, 1)
+            if first <= day <= last:
+                label = str(year) if month == 1 else f"Q{(month + 2) // 3}"
+                ticks.append(Tick(x(day), label, month == 1))
+    return ticks
+
+
+def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None) -> dict:
+    """The geometry of the timeline: groups per focus area in strategy order, one bar per dated action."""
+    dated = [a for a in actions if a.start and a.end]
+    first, last = _span(plan, dated)
+    days = max((last - first).days, 1)
+    chart = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
+
+    def x(day: date) -> float:
+        return round(LABEL_WIDTH + (day - first).days / days * chart, 1)
+
+    def area_key(action: Action):
+        area = action.focus_area
+        return (area.order, area.pk, area.title) if area else (10**6, 0, "")
+
+    groups, y = [], HEADER
+    for (_order, _pk, title), members in groupby(sorted(dated, key=lambda a: (area_key(a), a.number)), key=area_key):
+        group = Group(title=title, y=y)
+        y += GROUP_ROW
+        for action in members:
+            start, width = x(action.start), max(x(action.end + timedelta(days=1)) - x(action.start), 2)
+            done = round(width * action.percent_complete / 100, 1)
+            label = f"{action.number}. {action.title}"
+            group.bars.append(Bar(action, y, start, round(width, 1), done, COLOURS[Status(action.status)], label))
+            y += ACTION_ROW
+        groups.append(group)
+    today = today or timezone.localdate()
+    return {
+        "groups": groups,
+        "ticks": _ticks(first, last, x),
+        "today_x": x(today) if first <= today <= last else None,
+        "height": y + 12,
+        "width": WIDTH,
+        "label_width": LABEL_WIDTH,
+        "first": first,
+        "last": last,
+        "undated": len(actions) - len(dated),
+        "plan": plan,
+        "legend": legend(),
+        "bar_height": BAR,
+    }
+
+
+def legend() -> list[tuple[str, str]]:
+    return [(str(label), COLOURS[Status(value)]) for value, label in Status.choices]
+
+
+def timeline_chart(plan: ActionPlan, actions: list[Action], today: date | None = None) -> SafeString:
+    return SafeString(render_to_string("actions/_timeline_svg.html", timeline(plan, actions, today)))
+
+
+@dataclass
+class Segment:
+    x: float
+    width: float
+    colour: str
+    status: str
+    count: int
+
+
+def overview(rows) -> dict:
+    """Horizontal bars, one per focus area, split by status and scaled to the largest area."""
+    widest = max((row.total for row in rows), default=0) or 1
+    chart = WIDTH - LABEL_WIDTH - 150
+    bars, y = [], HEADER
+    for row in rows:
+        x, segments = float(LABEL_WIDTH), []
+        for value, label, count in row.status_rows:
+            if count:
+                width = round(count / widest * chart, 1)
+                segments.append(Segment(x, width, COLOURS[Status(value)], label, count))
+                x += width
+        bars.append({"row": row, "y": y, "segments": segments, "end": x})
+        y += ACTION_ROW + 8
+    return {
+        "bars": bars,
+        "height": y + 8,
+        "width": WIDTH,
+        "label_width": LABEL_WIDTH,
+        "legend": legend(),
+        "bar_height": 18,
+    }
+
+
+def overview_chart(rows) -> SafeString:
+    return SafeString(render_to_string("actions/_overview_svg.html", overview(rows)))

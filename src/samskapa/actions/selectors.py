@@ -1,0 +1,227 @@
+"""Reads for the action plan, always scoped to one organisation; missing and foreign alike are 404.
+
+Every read costs a fixed number of queries whatever the number of actions. The follow-up
+(indicators, annual report) builds on ``status_counts_by_focus_area`` and ``action_list``.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from samskapa.actions.models import (
+    Action,
+    ActionPartner,
+    ActionPlan,
+    ActionResponsible,
+    ChildImpactAssessment,
+    ProgressUpdate,
+    Status,
+)
+from samskapa.core.access import access_in_organisation
+from samskapa.orgs.models import Organisation
+from samskapa.strategy.models import FocusArea, Strategy
+
+
+def plan_list(*, organisation: Organisation, strategy: Strategy | None = None) -> QuerySet[ActionPlan]:
+    plans = ActionPlan.objects.filter(organisation=organisation).select_related("strategy")
+    if strategy is not None:
+        plans = plans.filter(strategy=strategy)
+    return plans.annotate(action_count=Count("actions"))
+
+
+def plan_get(*, organisation: Organisation, plan_id) -> ActionPlan:
+    return access_in_organisation(ActionPlan.objects.select_related("strategy"), organisation, pk=plan_id)
+
+
+@dataclass
+class ActionFilter:
+    """What a person narrows the action plan to; every criterion is optional."""
+
+    focus_area_id: int | None = None
+    status: str = ""
+    lead_id: int | None = None
+    funding: str = ""
+    year: int | None = None
+    target_group: str = ""
+    affects_children: bool | None = None
+    responsible_id: int | None = None
+    text: str = ""
+
+    def apply(self, actions: QuerySet[Action]) -> QuerySet[Action]:
+        exact = {
+            "focus_area_id": self.focus_area_id,
+            "status": self.status,
+            "lead_id": self.lead_id,
+            "funding": self.funding,
+            "affects_children": self.affects_children,
+            "responsible_links__user_id": self.responsible_id,
+        }
+        actions = actions.filter(**{key: value for key, value in exact.items() if value not in (None, "")})
+        if self.year:
+            # Active in the year: starts before it ends and ends after it starts (open ends count).
+            actions = actions.filter(Q(start__isnull=True) | Q(start__lte=date(self.year, 12, 31)))
+            actions = actions.filter(Q(end__isnull=True) | Q(end__gte=date(self.year, 1, 1)))
+        if self.target_group:
+            actions = actions.filter(pk__in=_with_target_group(actions, self.target_group))
+        if self.text:
+            actions = actions.filter(Q(title__icontains=self.text) | Q(description__icontains=self.text))
+        return actions
+
+
+def _with_target_group(actions: QuerySet[Action], group: str) -> list[int]:
+    # JSON "contains" is not portable to SQLite; the list is short, so filter in Python on ids only.
+    return [pk for pk, groups in actions.values_list("pk", "target_groups") if group in (groups or [])]
+
+
+def action_list(
+    *, organisation: Organisation, plan: ActionPlan | None = None, filters: ActionFilter | None = None
+) -> QuerySet[Action]:
+    """Actions with what a list shows (focus area, lead, plan) in one query; partners etc. prefetched."""
+    actions = Action.objects.filter(organisation=organisation)
+    if plan is not None:
+        actions = actions.filter(plan=plan)
+    if filters is not None:
+        actions = filters.apply(actions)
+    return (
+        actions.select_related("focus_area", "lead", "plan", "assessment")
+        .prefetch_related(
+            Prefetch("partner_links", queryset=ActionPartner.objects.select_related("actor").order_by("actor__name")),
+            "goals",
+            "principles",
+        )
+        .order_by("plan", "focus_area__order", "number")
+        .distinct()
+    )
+
+
+def action_export_list(
+    *, organisation: Organisation, plan: ActionPlan, filters: ActionFilter | None = None
+) -> QuerySet[Action]:
+    """What the XLSX/CSV export writes per action, with the latest progress text, in a fixed number of queries."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-created_at")
+    return (
+        action_list(organisation=organisation, plan=plan, filters=filters)
+        .prefetch_related(Prefetch("responsible_links", queryset=ActionResponsible.objects.select_related("user")))
+        .annotate(latest_progress_text=Subquery(latest.values("text")[:1]))
+        .annotate(latest_progress_date=Subquery(latest.values("date")[:1]))
+    )
+
+
+def progress_list(*, organisation: Organisation, plan: ActionPlan) -> QuerySet[ProgressUpdate]:
+    return (
+        ProgressUpdate.objects.filter(organisation=organisation, action__plan=plan)
+        .select_related("action", "author")
+        .order_by("action__number", "-date", "-created_at")
+    )
+
+
+def action_get(*, organisation: Organisation, action_id) -> Action:
+    """One action with everything its page shows, in a fixed number of queries."""
+    queryset = Action.objects.select_related("plan__strategy", "focus_area", "lead", "assessment").prefetch_related(
+        Prefetch("partner_links", queryset=ActionPartner.objects.select_related("actor").order_by("actor__name")),
+        Prefetch("responsible_links", queryset=ActionResponsible.objects.select_related("user")),
+        Prefetch("progress_updates", queryset=ProgressUpdate.objects.select_related("author")),
+        "goals",
+        "principles",
+    )
+    return access_in_organisation(queryset, organisation, pk=action_id)
+
+
+def actions_assigned(*, organisation: Organisation, user) -> QuerySet[Action]:
+    """The actions a person is responsible for: what a department or partner reports on."""
+    return action_list(organisation=organisation, filters=ActionFilter(responsible_id=user.pk))
+
+
+def assessment_of(action: Action) -> ChildImpactAssessment | None:
+    try:
+        return action.assessment
+    except ChildImpactAssessment.DoesNotExist:
+        return None
+
+
+def actions_awaiting_assessment(*, organisation: Organisation) -> QuerySet[Action]:
+    """Actions that affect children and have no completed child impact assessment yet (not cancelled)."""
+    completed = ChildImpactAssessment.objects.filter(state=ChildImpactAssessment.State.COMPLETED)
+    return (
+        Action.objects.filter(organisation=organisation, affects_children=True)
+        .exclude(status=Status.CANCELLED)
+        .exclude(pk__in=completed.values("action_id"))
+        .select_related("plan")
+        .order_by("plan", "number")
+    )
+
+
+@dataclass
+class FocusAreaSummary:
+    """How the actions of one focus area are going: counts per status, average progress, budgets."""
+
+    focus_area: FocusArea | None
+    counts: dict[str, int] = field(default_factory=dict)
+    percent_sum: int = 0
+    budgets: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def mean_percent(self) -> int:
+        return round(self.percent_sum / self.total) if self.total else 0
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def status_rows(self) -> list[tuple[str, str, int]]:
+        return [(value, str(label), self.counts.get(value, 0)) for value, label in Status.choices]
+
+
+def status_counts_by_focus_area(
+    *, organisation: Organisation, strategy: Strategy | None = None, plan: ActionPlan | None = None
+) -> list[FocusAreaSummary]:
+    """Per focus area of the strategy (in order), the actions' status counts, average progress and
+    budget per currency; actions without a focus area come last. Two queries."""
+    strategy = strategy or (plan.strategy if plan else None)
+    areas = list(FocusArea.objects.filter(organisation=organisation, strategy=strategy)) if strategy else []
+    summaries = {area.pk: FocusAreaSummary(area) for area in areas}
+    actions = Action.objects.filter(organisation=organisation)
+    if plan is not None:
+        actions = actions.filter(plan=plan)
+    elif strategy is not None:
+        actions = actions.filter(plan__strategy=strategy)
+    for area_id, status, percent, budget, currency in actions.values_list(
+        "focus_area_id", "status", "percent_complete", "budget", "currency"
+    ):
+        summary = summaries.get(area_id) or summaries.setdefault(None, FocusAreaSummary(None))  # type: ignore[arg-type]
+        summary.counts[status] = summary.counts.get(status, 0) + 1
+        summary.percent_sum += percent
+        if budget is not None:
+            summary.budgets[currency] = summary.budgets.get(currency, Decimal(0)) + budget
+    return list(summaries.values())
+
+
+def form_choices(*, organisation: Organisation, plan: ActionPlan) -> dict[str, list[tuple[int, str]]]:
+    """What the action form offers, all from the organisation (and the plan's strategy): six queries."""
+    from samskapa.actors.models import Actor
+    from samskapa.orgs.models import Membership
+    from samskapa.strategy.models import Goal, Principle
+
+    areas = list(FocusArea.objects.filter(organisation=organisation, strategy_id=plan.strategy_id))
+    goals = Goal.objects.filter(organisation=organisation, focus_area__strategy_id=plan.strategy_id).select_related(
+        "focus_area"
+    )
+    actors = list(Actor.objects.filter(organisation=organisation, is_active=True).order_by("name"))
+    members = Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name")
+    return {
+        "focus_area_id": [(a.pk, a.title) for a in areas],
+        "goal_ids": [
+            (g.pk, f"{g.focus_area.title}: {g.text}")
+            for g in sorted(goals, key=lambda g: (g.focus_area.order, g.focus_area_id, g.order, g.pk))
+        ],
+        "principle_ids": [(p.pk, p.name) for p in Principle.objects.filter(organisation=organisation)],
+        "lead_id": [(a.pk, a.name) for a in actors if a.is_internal],
+        "partner_ids": [(a.pk, a.name) for a in actors],
+        "responsible_ids": [(m.user_id, f"{m.user.get_full_name()} ({m.get_role_display()})") for m in members],
+    }

@@ -1,0 +1,183 @@
+"""Action plan pages: the plans, one plan as a filterable list, its timeline and focus-area overview,
+export and import. Thin over the selectors and services."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from samskapa.actions import selectors, services
+from samskapa.actions.charts import overview_chart, timeline_chart
+from samskapa.actions.forms import FilterForm, ImportForm, PlanForm
+from samskapa.actions.models import Status
+from samskapa.actions.spreadsheet import plan_download
+from samskapa.actors.selectors import actor_list
+from samskapa.core.tabular import MAX_TABLE_BYTES
+from samskapa.core.types import OrgRequest
+from samskapa.core.views import call_service, org_view
+from samskapa.strategy.models import FocusArea
+from samskapa.strategy.selectors import strategy_list
+
+VIEW, MANAGE, CHANGE = "actions.view_actions", "actions.manage_plan", "actions.change_action"
+
+
+@org_view(VIEW)
+def index(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    context = {
+        "plans": selectors.plan_list(organisation=org),
+        "mine": selectors.actions_assigned(organisation=org, user=request.user).exclude(
+            status__in=[Status.DONE, Status.CANCELLED]
+        ),
+        "awaiting": selectors.actions_awaiting_assessment(organisation=org),
+        "can_manage": request.user.has_perm(MANAGE, org),
+    }
+    return render(request, "actions/index.html", context)
+
+
+@org_view(VIEW)
+def mine(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    actions = selectors.actions_assigned(organisation=org, user=request.user)
+    return render(request, "actions/mine.html", {"actions": actions})
+
+
+def _plan_form_page(request, form, *, title, submit, plan=None):
+    return render(request, "actions/plan_form.html", {"form": form, "title": title, "submit": submit, "plan": plan})
+
+
+@org_view(MANAGE)
+def plan_create(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    strategies = list(strategy_list(organisation=org))
+    initial = {"strategy_id": request.GET.get("strategy")}
+    form = PlanForm(request.POST or None, strategies=strategies, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        strategy = next(s for s in strategies if s.pk == data.pop("strategy_id"))
+        plan = call_service(form, services.plan_create, actor=request.user, organisation=org, strategy=strategy, **data)
+        if plan:
+            messages.success(request, _("The action plan was created. Add its actions."))
+            return redirect("actions:plan", org_slug=org.slug, plan_id=plan.pk)
+    return _plan_form_page(request, form, title=_("New action plan"), submit=_("Create the action plan"))
+
+
+@org_view(MANAGE)
+def plan_edit(request: OrgRequest, plan_id: int) -> HttpResponse:
+    org = request.organisation
+    plan = selectors.plan_get(organisation=org, plan_id=plan_id)
+    initial = {name: getattr(plan, name) for name in services.PLAN_FIELDS}
+    form = PlanForm(request.POST or None, initial=initial, editing=True)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and call_service(
+            form, services.plan_update, actor=request.user, organisation=org, plan=plan, **form.cleaned_data
+        )
+    ):
+        messages.success(request, _("The action plan was saved."))
+        return redirect("actions:plan", org_slug=org.slug, plan_id=plan.pk)
+    return _plan_form_page(request, form, title=_("Edit the action plan"), submit=_("Save"), plan=plan)
+
+
+def _filters(request: OrgRequest, plan) -> FilterForm:
+    org = request.organisation
+    areas = FocusArea.objects.filter(organisation=org, strategy_id=plan.strategy_id)
+    leads = actor_list(organisation=org, internal_only=True)
+    return FilterForm(request.GET or None, areas=areas, leads=leads, years=plan.years)
+
+
+def _plan_context(request: OrgRequest, plan_id: int) -> dict:
+    org = request.organisation
+    plan = selectors.plan_get(organisation=org, plan_id=plan_id)
+    form = _filters(request, plan)
+    actions = list(selectors.action_list(organisation=org, plan=plan, filters=form.to_filter()))
+    return {
+        "plan": plan,
+        "form": form,
+        "actions": actions,
+        "query": request.GET.urlencode(),
+        "can_manage": request.user.has_perm(MANAGE, org),
+        "can_add": request.user.has_perm(CHANGE, org),
+    }
+
+
+@org_view(VIEW)
+def plan_detail(request: OrgRequest, plan_id: int) -> HttpResponse:
+    return render(request, "actions/plan.html", _plan_context(request, plan_id))
+
+
+@org_view(VIEW)
+def plan_timeline(request: OrgRequest, plan_id: int) -> HttpResponse:
+    context = _plan_context(request, plan_id)
+    context["chart"] = timeline_chart(context["plan"], context["actions"])
+    context["undated"] = sum(1 for action in context["actions"] if not (action.start and action.end))
+    return render(request, "actions/timeline.html", context)
+
+
+@org_view(VIEW)
+def plan_overview(request: OrgRequest, plan_id: int) -> HttpResponse:
+    org = request.organisation
+    plan = selectors.plan_get(organisation=org, plan_id=plan_id)
+    rows = selectors.status_counts_by_focus_area(organisation=org, plan=plan)
+    context = {"plan": plan, "rows": rows, "statuses": Status.choices, "chart": overview_chart(rows)}
+    return render(request, "actions/overview.html", context)
+
+
+def _export(request: OrgRequest, plan_id: int, kind: str) -> HttpResponse:
+    org = request.organisation
+    plan = selectors.plan_get(organisation=org, plan_id=plan_id)
+    form = _filters(request, plan)
+    return plan_download(org, plan, kind=kind, language=request.LANGUAGE_CODE, filters=form.to_filter())
+
+
+@org_view(VIEW)
+def plan_export_xlsx(request: OrgRequest, plan_id: int) -> HttpResponse:
+    return _export(request, plan_id, "xlsx")
+
+
+@org_view(VIEW)
+def plan_export_csv(request: OrgRequest, plan_id: int) -> HttpResponse:
+    return _export(request, plan_id, "csv")
+
+
+@org_view(MANAGE)
+def plan_import(request: OrgRequest, plan_id: int) -> HttpResponse:
+    """Check a file (nothing written) or import it (all rows or none)."""
+    org = request.organisation
+    plan = selectors.plan_get(organisation=org, plan_id=plan_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result, status = None, 200
+    if request.method == "POST" and form.is_valid() and _size_ok(form):
+        upload = form.cleaned_data["file"]
+        result = call_service(
+            form,
+            services.plan_import,
+            actor=request.user,
+            organisation=org,
+            plan=plan,
+            content=upload.read(),
+            filename=upload.name or "",
+            create_actors=form.cleaned_data["create_actors"],
+            dry_run="check" in request.POST,
+        )
+        if result and result.ok and not result.dry_run:
+            messages.success(
+                request,
+                _("Imported: %(created)s actions added, %(updated)s updated.")
+                % {"created": result.created, "updated": result.updated},
+            )
+            return redirect("actions:plan", org_slug=org.slug, plan_id=plan.pk)
+    if form.errors or (result and not result.ok):
+        status = 400
+    context = {"plan": plan, "form": form, "result": result or None}
+    return render(request, "actions/import.html", context, status=status)
+
+
+def _size_ok(form: ImportForm) -> bool:
+    """Refuse a huge file before reading it into memory."""
+    if form.cleaned_data["file"].size > MAX_TABLE_BYTES:
+        limit = MAX_TABLE_BYTES // (1024 * 1024)
+        form.add_error("file", _("The file is larger than the limit of %(limit)d MB.") % {"limit": limit})
+        return False
+    return True
