@@ -3,7 +3,7 @@ pick a PxWeb table and a Eurostat dataset; axe-core finds nothing on any page.""
 
 import pytest
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.indicators.stub_server import StubServer
+from tests.indicators.stub_server import StubServer, point_sources_at
 
 from samskapa.orgs.models import Role
 
@@ -13,11 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def stub(settings):
     server = StubServer().start()
-    settings.SAMSKAPA_KOLADA_URL = f"{server.url}/v3"
-    settings.SAMSKAPA_PXWEB_SCB_URL = f"{server.url}/api/v2"
-    settings.SAMSKAPA_EUROSTAT_URL = f"{server.url}/eurostat"
-    settings.SAMSKAPA_SOURCE_MIN_INTERVAL = 0
-    settings.SAMSKAPA_SOURCE_BACKOFF = 0.01
+    point_sources_at(settings, server)
+    settings.SAMSKAPA_SOURCE_TIMEOUT = 5  # a browser test's server is busier
     yield server
     server.stop()
 
@@ -101,4 +98,35 @@ def test_coordinator_picks_a_pxweb_table_and_a_eurostat_dataset(
     assert page.get_by_role("heading", name="What to fetch from the table").is_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/eurostat/")
+    assert_accessible(page)
+
+
+def test_council_reads_the_follow_up_and_a_report_is_written(page_for, live_server, assert_accessible, coordinator):
+    from tests.actions.factories import ActionFactory, ActionPlanFactory
+    from tests.factories import FocusAreaFactory, GoalFactory, StrategyFactory
+    from tests.indicators.factories import IndicatorFactory, series
+
+    from samskapa.indicators.models import IndicatorGoal
+
+    org, user = coordinator
+    strategy = StrategyFactory(organisation=org, title="Integrationsstrategi", status="adopted")
+    area = FocusAreaFactory(strategy=strategy, organisation=org, title="Arbete och egenförsörjning")
+    goal = GoalFactory(focus_area=area, organisation=org, text="Fler i arbete")
+    indicator = IndicatorFactory(organisation=org, title="Sysselsättning", target_year=2027, target_value=70)
+    IndicatorGoal.objects.create(organisation=org, indicator=indicator, goal=goal)
+    series(indicator, {2022: 55, 2023: 58, 2024: 60})
+    ActionFactory(plan=ActionPlanFactory(strategy=strategy), focus_area=area, title="Jobbspår", status="ongoing")
+    page = page_for(user)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/")
+    page.get_by_role("link", name="Follow-up per focus area").click()
+    assert page.get_by_role("heading", name="1. Arbete och egenförsörjning").is_visible()
+    assert "Jobbspår" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="The annual follow-up report (PDF and DOCX)").click()
+    assert_accessible(page)
+    page.get_by_label("Year followed up").fill("2025")
+    page.get_by_role("button", name="Write the report").click()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/reports/")
+    assert page.get_by_role("link", name="PDF Uppföljning 2025: Integrationsstrategi").is_visible()
     assert_accessible(page)
