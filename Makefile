@@ -28,6 +28,7 @@ $(VENV)/.install-stamp: pyproject.toml package.json
 
 install: $(VENV)/.install-stamp
 	@$(PY) -m samskapa.core.catalogues compile
+	@$(PY) -m samskapa.publicsite.catalogue compile
 	@# OCR of scanned PDFs uses Debian's tesseract with Swedish, Finnish and English data.
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -q '^fin$$'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -85,6 +86,9 @@ format: $(VENV)/.test-stamp
 messages: install
 	cd src/samskapa && ../../$(SAMSKAPA) makemessages -l sv -l fi -l en --no-obsolete --no-location -i "analysis/engine/*"
 	$(PY) -m samskapa.core.catalogues compile
+	@# The public pages' own catalogues (Arabic): only their strings.
+	$(PY) -m samskapa.publicsite.catalogue extract
+	$(PY) -m samskapa.publicsite.catalogue compile
 
 bench: install-test
 	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done

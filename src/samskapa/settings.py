@@ -149,7 +149,8 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = os.environ.get("SAMSKAPA_LANGUAGE", "sv")
 LANGUAGES = [("sv", "Svenska"), ("fi", "Suomi"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The public pages also speak the languages of their own catalogues (publicsite/catalogues/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "publicsite" / "catalogues"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
@@ -245,4 +246,17 @@ LOGGING = {
 }
 
 ADMIN_SITE_HEADER = _("Samskapa administration")
+
+# Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
+# database (so every process drops a page the moment its content changes), at most this long.
+SAMSKAPA_PUBLIC_CACHE = "public"
+SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "samskapa-public",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_ENTRIES", "1000"))},
+    },
+}
 SAMSKAPA_HTMX = bool(STATICFILES_DIRS)
