@@ -1,9 +1,9 @@
 import pytest
 from django.core.cache import caches
+from tests.publicsite.factories import PublicSiteFactory
 
 from samskapa.publicsite import services as public_services
 from samskapa.strategy import services
-from tests.publicsite.factories import PublicSiteFactory
 
 ADOPTION = {"adopted_by": "Kommunfullmäktige", "adopted_on": "2026-06-01"}
 
@@ -24,7 +24,11 @@ def adopt(coordinator, org, strategy):
     from datetime import date
 
     services.strategy_adopt(
-        actor=coordinator, organisation=org, strategy=strategy, adopted_by="Kommunfullmäktige", adopted_on=date(2026, 6, 1)
+        actor=coordinator,
+        organisation=org,
+        strategy=strategy,
+        adopted_by="Kommunfullmäktige",
+        adopted_on=date(2026, 6, 1),
     )
     strategy.refresh_from_db()
     return strategy
@@ -51,7 +55,9 @@ def strategy(org, coordinator):
         we_want=["Alla ska känna sig trygga.", "Fler mötesplatser."],
         we_will=["Erbjuda samhällsorientering."],
     )
-    services.goal_create(actor=coordinator, organisation=org, focus_area=area, text="Fler känner sig välkomna", target="80 %")
+    services.goal_create(
+        actor=coordinator, organisation=org, focus_area=area, text="Fler känner sig välkomna", target="80 %"
+    )
     services.focus_area_create(actor=coordinator, organisation=org, strategy=strategy, title="Arbete")
     return adopt(coordinator, org, strategy)
 

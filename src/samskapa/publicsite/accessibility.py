@@ -76,7 +76,8 @@ class Statement:
 
     @property
     def platform_passes(self) -> bool:
-        return bool(self.platform) and self.platform.get("violations") == 0 and self.platform.get("keyboard") is True
+        record = self.platform or {}
+        return record.get("violations") == 0 and record.get("keyboard") is True
 
     @property
     def compliant(self) -> bool:
@@ -91,7 +92,9 @@ def _summary_gaps(items) -> list[str]:
         for unit in item.units:
             if unit.model._meta.label_lower == "strategy.focusarea":
                 areas.setdefault(unit.object_id, {})[unit.field] = unit
-    return sorted(str(fields["title"].source) for fields in areas.values() if "summary" not in fields and "title" in fields)
+    return sorted(
+        str(fields["title"].source) for fields in areas.values() if "summary" not in fields and "title" in fields
+    )
 
 
 def _hard_texts(items) -> list[tuple[str, int]]:

@@ -42,7 +42,9 @@ class SiteForm(forms.Form):
         help_text=_("Content you know is not accessible, and what you do about it. Shown in the statement."),
     )
     enforcement_name = forms.CharField(label=_("Supervisory authority"), max_length=200, required=False)
-    enforcement_url = forms.URLField(label=_("Supervisory authority's web address"), required=False, assume_scheme="https")
+    enforcement_url = forms.URLField(
+        label=_("Supervisory authority's web address"), required=False, assume_scheme="https"
+    )
     statement_reviewed_on = forms.DateField(
         label=_("Statement last reviewed"),
         required=False,
@@ -51,18 +53,26 @@ class SiteForm(forms.Form):
     )
 
 
+class IdsField(forms.Field):
+    """Row numbers from checkboxes; the service checks they are the organisation's own."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        try:
+            return [int(item) for item in value or []]
+        except (TypeError, ValueError) as error:
+            raise forms.ValidationError(_("Choose rows from the list.")) from error
+
+
 class PublishForm(forms.Form):
     ACTIONS = [("publish", _("Publish")), ("unpublish", _("Unpublish"))]
 
-    ids = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    ids = IdsField(required=False)
     action = forms.ChoiceField(choices=ACTIONS)
 
-    def __init__(self, *args, rows=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ids"].choices = [(row.pk, str(row)) for row in rows]
-
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("ids"):
             raise forms.ValidationError(_("Choose at least one row."))
         return data
@@ -93,4 +103,6 @@ class TranslationForm(forms.Form):
 
     def values(self) -> dict:
         """The texts as the service takes them: by text and digest of its original."""
-        return {(*self.units[name].key, digest(self.units[name].source)): value for name, value in self.cleaned_data.items()}
+        return {
+            (*self.units[name].key, digest(self.units[name].source)): value for name, value in self.cleaned_data.items()
+        }

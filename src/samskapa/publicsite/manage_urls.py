@@ -11,7 +11,5 @@ urlpatterns = [
     path("settings/", manage.site_settings, name="settings"),
     path("content/", manage.content_list, name="content"),
     path("translations/", manage.translations, name="translations"),
-    path(
-        "translations/<slug:content_kind>/<int:content_id>/<lang:lang>/", manage.translate, name="translate"
-    ),
+    path("translations/<slug:content_kind>/<int:content_id>/<lang:lang>/", manage.translate, name="translate"),
 ]

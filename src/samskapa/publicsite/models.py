@@ -66,7 +66,10 @@ class PublicSite(OrganisationOwned):
     )
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
     response_days = models.PositiveSmallIntegerField(
-        _("answer within (working days)"), null=True, blank=True, help_text=_("Promised in the accessibility statement.")
+        _("answer within (working days)"),
+        null=True,
+        blank=True,
+        help_text=_("Promised in the accessibility statement."),
     )
     known_issues = models.TextField(
         _("known accessibility problems"),
@@ -99,7 +102,7 @@ class PublicSite(OrganisationOwned):
 
     @property
     def licence_url(self) -> str:
-        return LICENCE_URLS.get(self.licence, "")
+        return LICENCE_URLS.get(Licence(self.licence), "")
 
     @property
     def credit(self) -> str:

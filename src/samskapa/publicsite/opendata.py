@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.tabular import csv_bytes
 from samskapa.publicsite.models import PublicSite
-from samskapa.publicsite.selectors import public_strategy_list
+from samskapa.publicsite.registry import snapshot_units
+from samskapa.publicsite.selectors import PublishedStrategy, public_strategy_list
 from samskapa.publicsite.texts import Unit, is_empty, lookup_many
 from samskapa.strategy.models import FocusArea, Goal, Strategy
 
@@ -43,12 +44,9 @@ class Dataset:
 # The strategy: every published strategy as its latest adopted version.
 
 
-def _strategy_content(site: PublicSite) -> list[tuple[Strategy, dict, list[Unit]]]:
-    from samskapa.publicsite.registry import kind_get
-
-    kind = kind_get("strategy")
+def _strategy_content(site: PublicSite) -> list[tuple[PublishedStrategy, dict, list[Unit]]]:
     return [
-        (row, row.public_version.snapshot, kind._snapshot_units(row.pk, row.public_version.snapshot))
+        (row, row.version.snapshot, snapshot_units(row.pk, row.version.snapshot))
         for row in public_strategy_list(organisation=site.organisation)
     ]
 
@@ -76,7 +74,7 @@ def _text_columns(model, row: dict, texts: dict) -> dict[str, Any]:
 def strategy_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
     for strategy, content, units in _strategy_content(site):
         texts = _translated(site, units, content.get("language") or site.organisation.default_language)
-        version = strategy.public_version
+        version = strategy.version
         yield {
             "id": strategy.pk,
             **_text_columns(Strategy, {"id": strategy.pk}, texts),
@@ -262,11 +260,19 @@ def datapackage(site: PublicSite, build_url: Callable[[str], str]) -> dict[str, 
     org = site.organisation
     resources = []
     for dataset in DATASETS:
-        path = reverse("publicsite:dataset", kwargs={"site_slug": org.slug, "dataset": dataset.name, "data_format": "csv"})
+        path = reverse(
+            "publicsite:dataset", kwargs={"site_slug": org.slug, "dataset": dataset.name, "data_format": "csv"}
+        )
         fields = [
-            {"name": name, "type": "array" if column.type == "array" else column.type, "description": str(column.description)}
+            {
+                "name": name,
+                "type": "array" if column.type == "array" else column.type,
+                "description": str(column.description),
+            }
             for column in dataset.columns
-            for name in ([f"{column.name}_{code}" for code in org.all_languages] if column.translated else [column.name])
+            for name in (
+                [f"{column.name}_{code}" for code in org.all_languages] if column.translated else [column.name]
+            )
         ]
         for field in fields:
             if field["type"] == "array":

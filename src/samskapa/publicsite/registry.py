@@ -63,6 +63,21 @@ class Kind:
         return translatable + (self.public_fields or {}).get(model._meta.label_lower, ())
 
 
+def snapshot_units(strategy_id: int, content: dict) -> list[Unit]:
+    """The texts of a strategy snapshot (a frozen version, or the working copy in that shape)."""
+    from samskapa.strategy.models import FocusArea, Goal, Strategy
+
+    units = [Unit(Strategy, strategy_id, name, content.get(name, "")) for name in Strategy.TRANSLATABLE_FIELDS]
+    for number, area in enumerate(content.get("focus_areas", []), start=1):
+        group = _("Focus area %(number)s: %(title)s") % {"number": number, "title": area.get("title", "")}
+        units += [
+            Unit(FocusArea, area["id"], name, area.get(name, ""), group) for name in FocusArea.TRANSLATABLE_FIELDS
+        ]
+        for goal in area.get("goals", []):
+            units += [Unit(Goal, goal["id"], name, goal.get(name, ""), group) for name in Goal.TRANSLATABLE_FIELDS]
+    return units
+
+
 class StrategyKind(Kind):
     """The strategy is shown as its latest adopted version, never as the working copy."""
 
@@ -71,42 +86,32 @@ class StrategyKind(Kind):
 
         from samskapa.strategy.models import StrategyVersion
 
-        newest_first = Prefetch("versions", queryset=StrategyVersion.objects.order_by("-number"), to_attr="newest_first")
+        newest_first = Prefetch(
+            "versions", queryset=StrategyVersion.objects.order_by("-number"), to_attr="newest_first"
+        )
         return super().queryset(organisation).exclude(status="archived").prefetch_related(newest_first)
 
     def latest_version(self, obj):
-        if not hasattr(obj, "public_version"):
-            versions = getattr(obj, "newest_first", None)
-            if versions is None:
-                versions = list(obj.versions.order_by("-number")[:1])
-            obj.public_version = versions[0] if versions else None
-        return obj.public_version
+        versions = getattr(obj, "newest_first", None)
+        if versions is None:
+            versions = list(obj.versions.order_by("-number")[:1])
+            setattr(obj, "newest_first", versions)  # noqa: B010  (the same attribute the prefetch fills)
+        return versions[0] if versions else None
 
     def source_language(self, obj, organisation) -> str:
         version = self.latest_version(obj)
         return (version.snapshot.get("language") if version else "") or super().source_language(obj, organisation)
-
-    def _snapshot_units(self, strategy_id: int, content: dict) -> list[Unit]:
-        from samskapa.strategy.models import FocusArea, Goal, Strategy
-
-        units = [Unit(Strategy, strategy_id, name, content.get(name, "")) for name in Strategy.TRANSLATABLE_FIELDS]
-        for number, area in enumerate(content.get("focus_areas", []), start=1):
-            group = _("Focus area %(number)s: %(title)s") % {"number": number, "title": area.get("title", "")}
-            units += [Unit(FocusArea, area["id"], name, area.get(name, ""), group) for name in FocusArea.TRANSLATABLE_FIELDS]
-            for goal in area.get("goals", []):
-                units += [Unit(Goal, goal["id"], name, goal.get(name, ""), group) for name in Goal.TRANSLATABLE_FIELDS]
-        return units
 
     def units(self, obj) -> list[Unit]:
         from samskapa.strategy.selectors import strategy_get_full
         from samskapa.strategy.versions import snapshot
 
         full = strategy_get_full(organisation=obj.organisation, strategy_id=obj.pk)
-        return self._snapshot_units(obj.pk, snapshot(full))
+        return snapshot_units(obj.pk, snapshot(full))
 
     def public_units(self, obj) -> list[Unit]:
         version = self.latest_version(obj)
-        return self._snapshot_units(obj.pk, version.snapshot) if version else []
+        return snapshot_units(obj.pk, version.snapshot) if version else []
 
     def publish_refusal(self, obj) -> str | None:
         if self.latest_version(obj) is None:
@@ -145,7 +150,7 @@ def kinds() -> dict[str, Kind]:
         if not issubclass(model, Publishable) or model._meta.abstract:
             continue
         label = model._meta.label_lower
-        kind = SPECIAL[label](model) if label in SPECIAL else Kind(model._meta.model_name, model)
+        kind = SPECIAL[label](model) if label in SPECIAL else Kind(str(model._meta.model_name), model)
         found[kind.key] = kind
     from samskapa.publicsite.models import PublicSite
 

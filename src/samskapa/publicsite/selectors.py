@@ -8,7 +8,7 @@ from django.http import Http404
 
 from samskapa.orgs.models import Organisation
 from samskapa.publicsite.models import PublicSite
-from samskapa.publicsite.registry import publishable_kinds
+from samskapa.publicsite.registry import publishable_kinds, snapshot_units
 from samskapa.publicsite.services import site_defaults
 from samskapa.publicsite.texts import Lookup, Text, Unit, lookup
 from samskapa.strategy.models import FocusArea, Goal, Strategy, StrategyVersion
@@ -39,19 +39,34 @@ def public_sites_changed_at():
 # The strategy
 
 
-def public_strategy_list(*, organisation: Organisation) -> list[Strategy]:
+@dataclass(frozen=True)
+class PublishedStrategy:
+    """A published strategy and the adopted version the public sees."""
+
+    strategy: Strategy
+    version: StrategyVersion
+
+    @property
+    def pk(self) -> int:
+        return self.strategy.pk
+
+    @property
+    def when(self):
+        return self.version.adopted_on or self.version.created_at.date()
+
+
+def public_strategy_list(*, organisation: Organisation) -> list[PublishedStrategy]:
     """Published strategies that have an adopted version, the most recently adopted first."""
     latest = StrategyVersion.objects.filter(strategy=OuterRef("pk")).order_by("-number")
-    rows = (
+    rows = list(
         Strategy.objects.filter(organisation=organisation, is_published=True)
         .exclude(status=Strategy.Status.ARCHIVED)
-        .annotate(latest_number=Max("versions__number"), latest_id=Subquery(latest.values("pk")[:1]))
-        .filter(latest_number__isnull=False)
+        .annotate(latest_id=Subquery(latest.values("pk")[:1]))
+        .filter(latest_id__isnull=False)
     )
     versions = StrategyVersion.objects.in_bulk([row.latest_id for row in rows])
-    for row in rows:
-        row.public_version = versions[row.latest_id]
-    return sorted(rows, key=lambda row: (row.public_version.adopted_on or row.public_version.created_at.date(), row.pk), reverse=True)
+    published = [PublishedStrategy(row, versions[row.latest_id]) for row in rows]
+    return sorted(published, key=lambda item: (item.when, item.pk), reverse=True)
 
 
 @dataclass
@@ -77,10 +92,8 @@ def _localise_row(row: dict, model, source_language: str, found: Lookup, result:
 
 def localise_snapshot(*, organisation, strategy_id: int, content: dict, language: str) -> Localised:
     """A frozen strategy in ``language``: every text a ``Text``, falling back to the original."""
-    from samskapa.publicsite.registry import kind_get
-
     source = content.get("language") or organisation.default_language
-    units = kind_get("strategy")._snapshot_units(strategy_id, content)
+    units = snapshot_units(strategy_id, content)
     found = lookup(organisation=organisation, units=units, language=language)
     result = Localised(language, {})
     data = _localise_row({**content, "id": strategy_id}, Strategy, source, found, result)
@@ -104,7 +117,7 @@ def public_strategy(*, organisation: Organisation, language: str, strategy_id: i
     if not strategies:
         return None, []
     chosen = strategies[0]
-    version = chosen.public_version
+    version = chosen.version
     localised = localise_snapshot(
         organisation=organisation, strategy_id=chosen.pk, content=version.snapshot, language=language
     )

@@ -62,7 +62,9 @@ def site_update(*, actor, organisation: Organisation, **changes: Any) -> PublicS
     unknown = set(changes) - set(SITE_FIELDS)
     if unknown:
         raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
-    site = PublicSite.objects.select_for_update().filter(organisation=organisation).first() or site_defaults(organisation)
+    site = PublicSite.objects.select_for_update().filter(organisation=organisation).first() or site_defaults(
+        organisation
+    )
     for name, value in changes.items():
         setattr(site, name, value)
     if site.is_public and site.published_at is None:
@@ -110,9 +112,7 @@ def content_set_published(*, actor, organisation: Organisation, kind: Kind, ids:
     if published:
         refused = [kind.title(row) for row in rows if kind.publish_refusal(row)]
         if refused:
-            raise ApplicationError(
-                _("These cannot be published yet: %(names)s") % {"names": "; ".join(refused[:5])}
-            )
+            raise ApplicationError(_("These cannot be published yet: %(names)s") % {"names": "; ".join(refused[:5])})
     changed = [row for row in rows if row.is_published != published]
     for row in changed:
         row.is_published = published
@@ -154,7 +154,9 @@ def translations_save(
     if language == kind.source_language(obj, organisation):
         raise ApplicationError(_("This is the language the original is written in."))
     units = {
-        (*unit.key, digest(unit.source)): unit for unit in kind.units(obj) + kind.public_units(obj) if not is_empty(unit.source)
+        (*unit.key, digest(unit.source)): unit
+        for unit in kind.units(obj) + kind.public_units(obj)
+        if not is_empty(unit.source)
     }
     unknown = set(values) - set(units)
     if unknown:

@@ -33,9 +33,16 @@ def content_changed(sender, instance, **kwargs) -> None:
         public_content_changed(organisation_id)
 
 
+# Rows whose texts live on in frozen versions (an adopted strategy shows a focus area that a
+# revision has since deleted): their translations stay for those versions.
+VERSIONED = {"strategy.strategy", "strategy.focusarea", "strategy.goal"}
+
+
 @receiver(post_delete)
 def translations_removed(sender, instance, **kwargs) -> None:
-    """The translations of a deleted row go with it."""
+    """The translations of a deleted row go with it, unless a frozen version still shows the row."""
+    if sender._meta.label_lower in VERSIONED:
+        return
     if getattr(sender, "TRANSLATABLE_FIELDS", ()) and not hasattr(sender, "instance_type"):
         from django.contrib.contenttypes.models import ContentType
 

@@ -57,7 +57,8 @@ class Unit:
 
     @property
     def label(self) -> str:
-        return str(self.model._meta.get_field(self.field).verbose_name).capitalize()
+        field = self.model._meta.get_field(self.field)
+        return str(getattr(field, "verbose_name", self.field)).capitalize()
 
     @property
     def is_list(self) -> bool:
@@ -107,7 +108,7 @@ class Lookup:
         return Text(unit.source, source_language, fallback=True)
 
     def status(self, unit: Unit) -> str:
-        """"current" (a translation of this very original), "outdated" (of an earlier one) or "missing"."""
+        """ "current" (a translation of this very original), "outdated" (of an earlier one) or "missing"."""
         versions = self.found.get(unit.key, {})
         current = versions.get(digest(unit.source))
         if current is not None and not is_empty(current):
@@ -133,12 +134,12 @@ def lookup_many(*, organisation, units: Iterable[Unit], languages: Iterable[str]
     keys = {unit.key for unit in units}
     if not keys or not results:
         return results
-    rows = Translation.objects.filter(
+    found = Translation.objects.filter(
         organisation=organisation, language__in=list(results), content_type_id__in={k[0] for k in keys}
     )
     if len(keys) <= MANY:
-        rows = rows.filter(object_id__in={k[1] for k in keys})
-    rows = rows.values_list("language", "content_type_id", "object_id", "field", "source_digest", "value")
+        found = found.filter(object_id__in={k[1] for k in keys})
+    rows = found.values_list("language", "content_type_id", "object_id", "field", "source_digest", "value")
     for language, ct_id, object_id, field_name, source_digest, value in rows:
         results[language].found.setdefault((ct_id, object_id, field_name), {})[source_digest] = value
     return results

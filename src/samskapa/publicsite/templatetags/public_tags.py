@@ -22,7 +22,10 @@ def fallback_badge(context, text) -> str:
     if not isinstance(text, Text) or not text.fallback or not text:
         return ""
     return format_html(
-        '<span class="fallback" lang="{}" dir="{}">{}</span> ', text.language, text.direction, language_name(text.language)
+        '<span class="fallback" lang="{}" dir="{}">{}</span> ',
+        text.language,
+        text.direction,
+        language_name(text.language),
     )
 
 

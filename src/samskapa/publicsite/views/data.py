@@ -80,4 +80,6 @@ def organisations(request: HttpRequest, data_format: str) -> HttpResponse:
         raise Http404
     if changed is None:
         return draw()
-    return caching.cached_response(request, parts=("organisations", data_format, changed.isoformat()), changed_at=changed, render=draw)
+    return caching.cached_response(
+        request, parts=("organisations", data_format, changed.isoformat()), changed_at=changed, render=draw
+    )

@@ -50,7 +50,10 @@ def site_settings(request: OrgRequest) -> HttpResponse:
 
 
 def _items(org, kind, rows) -> list[Item]:
-    items = [Item(kind, row, kind.source_language(row, org), [u for u in kind.public_units(row) if not is_empty(u.source)]) for row in rows]
+    items = [
+        Item(kind, row, kind.source_language(row, org), [u for u in kind.public_units(row) if not is_empty(u.source)])
+        for row in rows
+    ]
     return assess(org, items)
 
 
@@ -62,7 +65,7 @@ def content_list(request: OrgRequest) -> HttpResponse:
     if not kind.publishable:
         raise Http404
     rows = Paginator(kind.queryset(org), PAGE_SIZE).get_page(request.GET.get("page"))
-    form = PublishForm(request.POST or None, rows=kind.queryset(org))
+    form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         published = form.cleaned_data["action"] == "publish"
         changed = call_service(
@@ -131,7 +134,9 @@ def translate(request: OrgRequest, content_kind: str, content_id: int, lang: str
     found = lookup(organisation=org, units=units, language=lang)
     rows = [(unit, found.status(unit), found.previous(unit)) for unit in units]
     initial = {
-        unit_field_name(u): _as_lines(found.text(u, source_language).value) for u, status, _p in rows if status == "current"
+        unit_field_name(u): _as_lines(found.text(u, source_language).value)
+        for u, status, _p in rows
+        if status == "current"
     }
     form = TranslationForm(request.POST or None, units=units, language=lang, initial_values=initial)
     if request.method == "POST" and form.is_valid():

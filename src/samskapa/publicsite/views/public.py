@@ -10,7 +10,6 @@ from samskapa.publicsite import accessibility, caching, opendata
 from samskapa.publicsite.languages import interface_languages, negotiate
 from samskapa.publicsite.reader import Reader, public_view
 from samskapa.publicsite.sections import sections
-from samskapa.publicsite.texts import direction, language_name
 from samskapa.publicsite.selectors import (
     public_site_list,
     public_sites_changed_at,
@@ -18,6 +17,7 @@ from samskapa.publicsite.selectors import (
     site_for_slug,
     site_intro,
 )
+from samskapa.publicsite.texts import direction, language_name
 from samskapa.reports.pdf import render_pdf
 
 
@@ -47,7 +47,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
     if changed is None:
         return draw()
-    return caching.cached_response(request, parts=("index", language, changed.isoformat()), changed_at=changed, render=draw)
+    return caching.cached_response(
+        request, parts=("index", language, changed.isoformat()), changed_at=changed, render=draw
+    )
 
 
 @require_safe
@@ -65,7 +67,9 @@ def site_root(request: HttpRequest, site_slug: str) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     reader: Reader = request.reader  # type: ignore[attr-defined]
     localised, _strategies = public_strategy(organisation=reader.organisation, language=reader.language)
-    return page(request, "publicsite/home.html", "home", strategy=localised, intro=site_intro(reader.site, reader.language))
+    return page(
+        request, "publicsite/home.html", "home", strategy=localised, intro=site_intro(reader.site, reader.language)
+    )
 
 
 @require_safe
@@ -82,7 +86,9 @@ def strategy(request: HttpRequest, strategy_id: int | None = None) -> HttpRespon
 @public_view
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     reader: Reader = request.reader  # type: ignore[attr-defined]
-    return page(request, "publicsite/accessibility.html", statement=accessibility.statement(reader.site, reader.language))
+    return page(
+        request, "publicsite/accessibility.html", statement=accessibility.statement(reader.site, reader.language)
+    )
 
 
 @require_safe
