@@ -149,7 +149,8 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = os.environ.get("SAMSKAPA_LANGUAGE", "sv")
 LANGUAGES = [("sv", "Svenska"), ("fi", "Suomi"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The public pages also speak the languages of their own catalogues (publicsite/catalogues/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "publicsite" / "catalogues"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
@@ -175,8 +176,16 @@ MEDIA_ROOT = Path(os.environ.get("SAMSKAPA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
 # The largest document a user may upload, in bytes (default 50 MB).
 SAMSKAPA_MAX_UPLOAD_BYTES = int(os.environ.get("SAMSKAPA_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+SAMSKAPA_MAX_PAGES = int(os.environ.get("SAMSKAPA_MAX_PAGES", "500"))  # longest document the gap analysis reads
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An upload over SAMSKAPA_MAX_UPLOAD_BYTES is refused before it is read, with a clear message.
+FILE_UPLOAD_HANDLERS = [
+    "samskapa.analysis.uploads.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+CSRF_FAILURE_VIEW = "samskapa.analysis.uploads.csrf_failure"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -241,10 +250,34 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every step of every PDF at INFO (public summaries are made often).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 ADMIN_SITE_HEADER = _("Samskapa administration")
+
+# Co-creation: contact data of a person whose consent has ended is anonymised after this many
+# days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
+SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
+SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
+# Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
+# database (so every process drops a page the moment its content changes), at most this long.
+SAMSKAPA_PUBLIC_CACHE = "public"
+SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate limits are counted in the database, so every web process sees the same counts.
+    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
+    "public": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "samskapa-public",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_ENTRIES", "1000"))},
+    },
+}
 SAMSKAPA_HTMX = bool(STATICFILES_DIRS)
 
 # Open statistics for the indicators: base URLs (point them at a mirror if you run one),

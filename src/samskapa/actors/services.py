@@ -4,11 +4,12 @@ As everywhere in Samskapa, ``actor`` is the person acting; the thing in the regi
 """
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
-from samskapa.actors.models import Actor
+from samskapa.actors.models import Actor, Engagement, Relation
 from samskapa.core.errors import ApplicationError, ConflictError
-from samskapa.core.history import save_as
+from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
 
@@ -29,8 +30,7 @@ ACTOR_FIELDS = (
 
 
 def _refuse_unknown(changes: dict) -> None:
-    if unknown := set(changes) - set(ACTOR_FIELDS):
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    _refuse_unknown_in(changes, ACTOR_FIELDS)
 
 
 def _refuse_duplicate_name(organisation: Organisation, name: str, exclude_pk=None) -> None:
@@ -55,3 +55,76 @@ def actor_update(*, actor, organisation: Organisation, target: Actor, **changes)
     for field, value in changes.items():
         setattr(target, field, value)
     return save_as(target, actor)
+
+
+@transaction.atomic
+def actor_delete(*, actor, organisation: Organisation, target: Actor) -> None:
+    """Remove an actor from the registry; refused while actions still name it (deactivate it instead)."""
+    require(actor, CHANGE, target)
+    try:
+        delete_as(target, actor)
+    except ProtectedError as protected:
+        raise ConflictError(
+            _("“%(name)s” is still named in the action plan. Mark it as not active instead.") % {"name": target.name}
+        ) from protected
+
+
+def _own_actor(organisation: Organisation, actor_id) -> Actor:
+    found = Actor.objects.filter(organisation=organisation, pk=actor_id).first() if actor_id else None
+    if found is None:
+        raise ApplicationError(_("Choose an actor from your organisation's registry."))
+    return found
+
+
+@transaction.atomic
+def relation_create(
+    *, actor, organisation: Organisation, source_id: int, target_id: int, kind: str, note: str = ""
+) -> Relation:
+    """Record that two actors of the registry work together (an edge of the network)."""
+    require(actor, CHANGE, organisation)
+    source, target = _own_actor(organisation, source_id), _own_actor(organisation, target_id)
+    if Relation.objects.filter(source=source, target=target, kind=kind).exists():
+        raise ConflictError(_("This relation is already recorded."))
+    relation = Relation(organisation=organisation, source=source, target=target, kind=kind, note=note)
+    return save_as(relation, actor)
+
+
+@transaction.atomic
+def relation_delete(*, actor, organisation: Organisation, relation: Relation) -> None:
+    require(actor, CHANGE, relation)
+    delete_as(relation, actor)
+
+
+ENGAGEMENT_FIELDS = ("level", "method", "starts_on", "ends_on", "responsible_id", "status", "note")
+
+
+@transaction.atomic
+def engagement_create(*, actor, organisation: Organisation, actor_id: int, **fields) -> Engagement:
+    """Add a line to the engagement plan: how, when and by whom an actor is engaged."""
+    require(actor, CHANGE, organisation)
+    _refuse_unknown_in(fields, ENGAGEMENT_FIELDS)
+    target = _own_actor(organisation, actor_id)
+    fields.setdefault("level", target.engagement_level)
+    return save_as(Engagement(organisation=organisation, actor=target, **fields), actor)
+
+
+@transaction.atomic
+def engagement_update(*, actor, organisation: Organisation, engagement: Engagement, **changes) -> Engagement:
+    require(actor, CHANGE, engagement)
+    _refuse_unknown_in(changes, ENGAGEMENT_FIELDS + ("actor_id",))
+    if "actor_id" in changes:
+        engagement.actor = _own_actor(organisation, changes.pop("actor_id"))
+    for field, value in changes.items():
+        setattr(engagement, field, value)
+    return save_as(engagement, actor)
+
+
+@transaction.atomic
+def engagement_delete(*, actor, organisation: Organisation, engagement: Engagement) -> None:
+    require(actor, CHANGE, engagement)
+    delete_as(engagement, actor)
+
+
+def _refuse_unknown_in(changes: dict, allowed) -> None:
+    if unknown := set(changes) - set(allowed):
+        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})

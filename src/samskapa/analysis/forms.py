@@ -1,16 +1,51 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.analysis import engine
 from samskapa.analysis.framework import AREA_CHOICES
+from samskapa.analysis.models import Document
 
 
-class DocumentUploadForm(forms.Form):
+class DocumentDetailsForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"), max_length=300, required=False, help_text=_("Leave empty to use the file name.")
+    )
+    publisher = forms.CharField(
+        label=_("Published by"),
+        max_length=200,
+        required=False,
+        help_text=_("The municipality or body whose document this is, when it is not your own."),
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
+
+
+class DocumentUploadForm(DocumentDetailsForm):
     file = forms.FileField(
         label=_("Document"),
         help_text=_("PDF, DOCX, HTML or text. Scanned PDFs are read with text recognition when it is installed."),
     )
-    title = forms.CharField(
-        label=_("Title"), max_length=300, required=False, help_text=_("Leave empty to use the file name.")
+    mode = forms.ChoiceField(
+        label=_("Analysis mode"),
+        choices=Document.Mode.choices,
+        initial=Document.Mode.FAST,
+        required=False,  # the fast mode unless another is chosen
+        widget=forms.RadioSelect,
+    )
+    field_order = ["file", "title", "publisher", "year", "mode"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not engine.accurate_available():
+            del self.fields["mode"]  # only one mode here: nothing to choose
+
+
+class DocumentEditForm(DocumentDetailsForm):
+    title = forms.CharField(label=_("Title"), max_length=300)
+
+
+class ReanalyseForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("Analysis mode"), choices=Document.Mode.choices, required=False, widget=forms.RadioSelect
     )
 
 
@@ -29,6 +64,10 @@ class CompareForm(forms.Form):
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["documents"].choices = choices
+
+
+class PracticeFilterForm(forms.Form):
+    area = forms.ChoiceField(label=_("Area"), choices=[("", _("All areas")), *AREA_CHOICES], required=False)
 
 
 class PracticeForm(forms.Form):

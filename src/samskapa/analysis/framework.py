@@ -1,6 +1,14 @@
 """The framework's names in the user's language (codes come from the engine)."""
 
+from typing import Literal, get_args
+
 from django.utils.translation import gettext_lazy as _
+
+from samskapa.analysis.engine import CODES
+
+# The codes as a type, for the API's schemas (OpenAPI shows them as an enum).
+AreaCode = Literal["EDU", "EMP", "HEA", "HOU", "PAR", "CHI", "EQU", "INF", "GOV", "MON"]
+assert get_args(AreaCode) == CODES, "the framework's codes come from the engine"
 
 AREAS = {
     "EDU": _("Education and language"),

@@ -1,5 +1,6 @@
 """The background work of the gap analysis: read, classify and store one document."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from samskapa.analysis import engine
@@ -8,7 +9,12 @@ from samskapa.analysis.services import document_mark_failed, document_store_anal
 from samskapa.core.errors import ApplicationError
 from samskapa.core.jobs import job_handler
 
-STAGES = {"extract": _("Reading pages"), "ocr": _("Reading scanned pages"), "classify": _("Classifying passages")}
+STAGES = {
+    "extract": _("Reading pages"),
+    "ocr": _("Reading scanned pages"),
+    "classify": _("Classifying passages"),
+    "embed": _("Reading passages with the language model"),
+}
 
 
 def error_message(code: str) -> str:
@@ -18,10 +24,17 @@ def error_message(code: str) -> str:
         "empty": _("No text was found in the document."),
         "image_only": _("The document is scanned images and text recognition (OCR) is not installed here."),
         "too_large": _("The document is larger than the limit."),
-        "too_many_pages": _("The document has more pages than can be analysed."),
+        "too_many_pages": _(
+            "The document has more than %(pages)d pages, the most that can be analysed. "
+            "Split it or upload the relevant part."
+        )
+        % {"pages": settings.SAMSKAPA_MAX_PAGES},
         "zip_bomb": _("The file unpacks to far more than a document can hold and was refused."),
         "unsupported": _("This kind of file cannot be analysed."),
         "ocr_failed": _("Text recognition (OCR) failed on the scanned pages."),
+        "mode_unavailable": _(
+            "The language-model mode is not installed on this server; analyse the document in the fast mode."
+        ),
     }
     return messages.get(code, _("The document could not be read."))
 
@@ -38,8 +51,11 @@ def analyse_document(job, progress) -> dict:
 
     with document.file.open("rb") as handle:
         data = handle.read()
+    limits = engine.Limits(max_bytes=settings.SAMSKAPA_MAX_UPLOAD_BYTES, max_pages=settings.SAMSKAPA_MAX_PAGES)
     try:
-        report = engine.analyse_bytes(data, document.original_filename, progress=report_progress)
+        report = engine.analyse_bytes(
+            data, document.original_filename, progress=report_progress, limits=limits, mode=document.mode
+        )
     except engine.DocumentError as error:
         document_mark_failed(document=document, code=error.code)
         raise ApplicationError(error_message(error.code)) from error

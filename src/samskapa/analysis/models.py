@@ -1,6 +1,7 @@
 """Documents an organisation uploads, their passages with framework codes, and good practices."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,6 +16,10 @@ def document_path(instance: "Document", filename: str) -> str:
 class Document(OrganisationOwned):
     """A strategy, plan or analysis the organisation uploaded for the gap analysis."""
 
+    class Mode(models.TextChoices):
+        FAST = "fast", _("Fast (term lists and a small model)")
+        ACCURATE = "accurate", _("Language model (multilingual, slower)")
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for analysis")
         ANALYSING = "analysing", _("Being analysed")
@@ -22,6 +27,16 @@ class Document(OrganisationOwned):
         FAILED = "failed", _("Could not be read")
 
     title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(
+        _("published by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The municipality or body whose document this is, when it is not your own."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2200)]
+    )
+    mode = models.CharField(_("analysis mode"), max_length=16, choices=Mode.choices, default=Mode.FAST)
     file = models.FileField(_("file"), upload_to=document_path, max_length=500)
     original_filename = models.CharField(_("file name"), max_length=300)
     size = models.PositiveBigIntegerField(_("size in bytes"))
@@ -43,6 +58,10 @@ class Document(OrganisationOwned):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_analysed(self) -> bool:
+        return self.status == self.Status.ANALYSED and bool(self.report)
 
 
 class Passage(OrganisationOwned):

@@ -25,9 +25,9 @@ def area_rows(report: dict, practices: dict) -> list[dict]:
         rows.append(
             {
                 "code": code,
-                "name": name,
+                "name": str(name),
                 "status": area["status"],
-                "status_label": STATUS[area["status"]],
+                "status_label": str(STATUS[area["status"]]),
                 "score": area["score"],
                 "count": area["count"],
                 "evidence": [dict(e, html=highlight(e["text"], e.get("terms", []))) for e in area["evidence"]],
@@ -39,7 +39,7 @@ def area_rows(report: dict, practices: dict) -> list[dict]:
 
 def element_rows(report: dict) -> list[dict]:
     return [
-        {"name": name, **report.get("elements", {}).get(key, {"present": False, "evidence": []})}
+        {"key": key, "name": str(name), **report.get("elements", {}).get(key, {"present": False, "evidence": []})}
         for key, name in ELEMENTS.items()
     ]
 
@@ -61,3 +61,41 @@ def summary(report: dict) -> list[str]:
     if not (missing or weak or absent):
         sentences.append(_("No gaps were found against the framework."))
     return sentences
+
+
+def bad_ids_message() -> str:
+    return _("Give the documents as numbers separated by commas.")
+
+
+def status_counts(report: dict) -> dict[str, int]:
+    counts = {"covered": 0, "weak": 0, "missing": 0}
+    for area in report.get("areas", {}).values():
+        counts[area["status"]] += 1
+    return counts
+
+
+def failure_message(document) -> str:
+    """Why a document could not be read, in the reader's language ('' when it did not fail)."""
+    from samskapa.analysis.jobs import error_message
+
+    return error_message(document.error_code) if document.status == document.Status.FAILED else ""
+
+
+def compare_summary(rows: list[dict]) -> list[dict]:
+    """Per area: how many of the compared documents cover it, touch on it, or miss it."""
+    total = len(rows)
+    summary = []
+    for index, (code, name) in enumerate(AREAS.items()):
+        statuses = [row["cells"][index]["status"] for row in rows]
+        covered = statuses.count("covered")
+        summary.append(
+            {
+                "code": code,
+                "name": name,
+                "covered": covered,
+                "weak": statuses.count("weak"),
+                "missing": total - covered - statuses.count("weak"),
+                "share": round(100 * covered / total) if total else 0,
+            }
+        )
+    return summary

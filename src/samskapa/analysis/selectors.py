@@ -1,17 +1,57 @@
 """Reads for documents, passages and good practices, scoped to the organisation."""
 
 from django.db.models import Q, QuerySet
+from django.db.models.fields.json import KT
+from django.http import Http404
 
+from samskapa.analysis.framework import AREAS
 from samskapa.analysis.models import Document, GoodPractice, Passage
 from samskapa.core.access import access_in_organisation
 
 
 def document_list(*, organisation) -> QuerySet[Document]:
-    return Document.objects.filter(organisation=organisation).select_related("uploaded_by", "job")
+    """The library, without the stored reports (they can be large)."""
+    return Document.objects.filter(organisation=organisation).select_related("uploaded_by", "job").defer("report")
 
 
 def document_get(*, organisation, document_id) -> Document:
     return access_in_organisation(Document.objects.select_related("job"), organisation, pk=document_id)
+
+
+def compare_rows(*, organisation, document_ids: list[int] | None = None) -> list[dict]:
+    """One row per analysed document with the status and score of every area: one query however many.
+
+    Only the small part of each report is read from the database (status, score and count
+    per area), so a national study of hundreds of programmes stays light.
+    """
+    documents = Document.objects.filter(organisation=organisation, status=Document.Status.ANALYSED)
+    if document_ids:
+        documents = documents.filter(pk__in=document_ids)
+    fields = {}
+    for code in AREAS:
+        for part in ("status", "score", "count"):
+            fields[f"{code}_{part}"] = KT(f"report__areas__{code}__{part}")
+    rows = documents.order_by("publisher", "title", "pk").values("pk", "title", "publisher", "year", **fields)
+    return [
+        {
+            "document": {k: row[k] for k in ("pk", "title", "publisher", "year")},
+            "cells": [
+                {
+                    "code": code,
+                    "status": row[f"{code}_status"],
+                    "score": _number(row[f"{code}_score"], float),
+                    "count": _number(row[f"{code}_count"], int),
+                }
+                for code in AREAS
+            ],
+        }
+        for row in rows
+    ]
+
+
+def _number(value, kind):
+    # The JSON values come back as text on every database.
+    return None if value in (None, "") else kind(float(value))
 
 
 def passage_list(*, organisation, document: Document) -> QuerySet[Passage]:
@@ -23,17 +63,21 @@ def passage_get(*, organisation, passage_id) -> Passage:
 
 
 def practice_list(*, organisation, area: str | None = None) -> QuerySet[GoodPractice]:
-    """The shared library and the organisation's own practices."""
+    """The shared library and the organisation's own practices, optionally for one area."""
     practices = GoodPractice.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
     if area:
-        practices = practices.filter(areas__contains=[area]) if _json_contains_supported() else practices
+        # The areas are a JSON list of fixed three-letter codes: the quoted code is unambiguous
+        # and the same lookup works on SQLite and PostgreSQL.
+        practices = practices.filter(areas__icontains=f'"{area}"')
     return practices
 
 
-def _json_contains_supported() -> bool:
-    from django.db import connection
-
-    return connection.vendor == "postgresql"
+def practice_get(*, organisation, practice_id) -> GoodPractice:
+    """A practice of the shared library or of the organisation; another organisation's is 404."""
+    try:
+        return practice_list(organisation=organisation).get(pk=practice_id)
+    except (GoodPractice.DoesNotExist, ValueError, TypeError) as missing:
+        raise Http404 from missing
 
 
 def practices_by_area(*, organisation) -> dict[str, list[GoodPractice]]:

@@ -1,4 +1,4 @@
-"""Writes for documents and the gap analysis."""
+"""Writes for documents, the gap analysis and the good-practice library."""
 
 import hashlib
 from pathlib import Path
@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 from samskapa.analysis import engine
 from samskapa.analysis.models import Document, GoodPractice, Passage
 from samskapa.analysis.report import rebuild_report
-from samskapa.core.errors import ApplicationError
-from samskapa.core.history import save_as
+from samskapa.analysis.uploads import limit_message
+from samskapa.core.errors import ApplicationError, PermissionRefused
+from samskapa.core.history import delete_as, save_as
 from samskapa.core.jobs import job_start
 from samskapa.orgs.services import require
 
 ACCEPTED_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}
+PRACTICE_FIELDS = ("title", "practised_by", "country", "summary", "areas", "link")
 
 
 def _check_upload(uploaded: UploadedFile) -> None:
@@ -27,8 +29,27 @@ def _check_upload(uploaded: UploadedFile) -> None:
     if uploaded.size is None or uploaded.size == 0:
         raise ApplicationError(_("The file is empty."))
     if uploaded.size > settings.SAMSKAPA_MAX_UPLOAD_BYTES:
-        limit = settings.SAMSKAPA_MAX_UPLOAD_BYTES // (1024 * 1024)
-        raise ApplicationError(_("The file is larger than the limit of %(limit)d MB.") % {"limit": limit}, status=413)
+        raise ApplicationError(limit_message(), status=413)
+
+
+def _check_codes(codes) -> list[str]:
+    """The codes in the framework's order; unknown codes are refused."""
+    unknown = set(codes) - set(engine.CODES)
+    if unknown:
+        raise ApplicationError(
+            _("Unknown framework codes: %(codes)s") % {"codes": ", ".join(sorted(map(str, unknown)))}
+        )
+    return [code for code in engine.CODES if code in codes]
+
+
+def _check_mode(mode: str) -> str:
+    if mode not in Document.Mode.values:
+        raise ApplicationError(_("Unknown analysis mode: %(mode)s") % {"mode": mode})
+    if mode == Document.Mode.ACCURATE and not engine.accurate_available():
+        raise ApplicationError(
+            _("The language-model mode is not installed on this server; use the fast mode or ask an administrator.")
+        )
+    return mode
 
 
 def _sha256(uploaded: UploadedFile) -> str:
@@ -39,8 +60,28 @@ def _sha256(uploaded: UploadedFile) -> str:
     return digest.hexdigest()
 
 
+def _queue_analysis(document: Document, actor) -> None:
+    document.job = job_start(
+        organisation=document.organisation,
+        user=actor,
+        kind="analysis.document",
+        title=_("Gap analysis of %(title)s") % {"title": document.title},
+        params={"document_id": document.pk},
+    )
+    document.save(update_fields=["job", "status", "mode", "updated_at"])
+
+
 @transaction.atomic
-def document_upload(*, actor, organisation, uploaded: UploadedFile, title: str = "") -> Document:
+def document_upload(
+    *,
+    actor,
+    organisation,
+    uploaded: UploadedFile,
+    title: str = "",
+    publisher: str = "",
+    year: int | None = None,
+    mode: str = Document.Mode.FAST,
+) -> Document:
     """Store an uploaded document and queue its analysis as background work."""
     require(actor, "analysis.upload_documents", organisation)
     _check_upload(uploaded)
@@ -48,6 +89,9 @@ def document_upload(*, actor, organisation, uploaded: UploadedFile, title: str =
     document = Document(
         organisation=organisation,
         title=title.strip() or Path(filename).stem,
+        publisher=publisher.strip(),
+        year=year,
+        mode=_check_mode(mode),
         original_filename=filename,
         size=uploaded.size or 0,
         sha256=_sha256(uploaded),
@@ -55,23 +99,59 @@ def document_upload(*, actor, organisation, uploaded: UploadedFile, title: str =
     )
     document.file.save(filename, uploaded, save=False)
     save_as(document, actor)
-    document.job = job_start(
-        organisation=organisation,
-        user=actor,
-        kind="analysis.document",
-        title=_("Gap analysis of %(title)s") % {"title": document.title},
-        params={"document_id": document.pk},
-    )
-    document.save(update_fields=["job"])
+    _queue_analysis(document, actor)
     return document
 
 
+@transaction.atomic
+def document_update(*, actor, organisation, document: Document, **changes) -> Document:
+    """Change the title, publisher or year of a document (its analysis stays as it is)."""
+    require(actor, "analysis.upload_documents", organisation)
+    for field in ("title", "publisher", "year"):
+        if field in changes:
+            value = changes[field]
+            setattr(document, field, value.strip() if isinstance(value, str) else value)
+    return save_as(document, actor)
+
+
+@transaction.atomic
+def document_reanalyse(*, actor, organisation, document: Document, mode: str | None = None) -> Document:
+    """Analyse the stored file again, in the same or another mode; people's corrections are kept."""
+    require(actor, "analysis.upload_documents", organisation)
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if locked.status in (Document.Status.QUEUED, Document.Status.ANALYSING):
+        raise ApplicationError(_("The document is already being analysed."), status=409)
+    document.mode = _check_mode(mode or document.mode)
+    document.status = Document.Status.QUEUED
+    _queue_analysis(document, actor)
+    return document
+
+
+@transaction.atomic
+def document_delete(*, actor, organisation, document: Document) -> None:
+    """Remove a document, its passages and its stored file."""
+    require(actor, "analysis.delete_documents", organisation)
+    file = document.file
+    delete_as(document, actor)
+    transaction.on_commit(lambda: file.storage.delete(file.name) if file.name else None)
+
+
 def document_store_analysis(*, document: Document, report: "engine.DocumentReport") -> Document:
-    """Replace the document's passages with the engine's and keep its report (no corrections yet)."""
+    """Replace the document's passages with the engine's and keep its report.
+
+    A person's correction is carried over to the new passage with the same text, so
+    analysing a document again (for example in another mode) loses no one's work.
+    """
     with transaction.atomic():
+        kept = {
+            p.text: (p.corrected_labels, p.corrected_by_id, p.corrected_at)
+            for p in Passage.objects.filter(document=document, corrected_labels__isnull=False)
+        }
         Passage.objects.filter(document=document).delete()
-        Passage.objects.bulk_create(
-            [
+        rows = []
+        for i, (p, lab) in enumerate(zip(report.passages, report.labels, strict=True)):
+            corrected, corrected_by, corrected_at = kept.get(p.text, (None, None, None))
+            rows.append(
                 Passage(
                     organisation_id=document.organisation_id,
                     document=document,
@@ -84,14 +164,17 @@ def document_store_analysis(*, document: Document, report: "engine.DocumentRepor
                     labels=lab.labels,
                     scores={k: round(v, 4) for k, v in lab.scores.items()},
                     terms=lab.terms,
+                    corrected_labels=corrected,
+                    corrected_by_id=corrected_by,
+                    corrected_at=corrected_at,
                 )
-                for i, (p, lab) in enumerate(zip(report.passages, report.labels, strict=True))
-            ],
-            batch_size=500,
-        )
+            )
+        Passage.objects.bulk_create(rows, batch_size=500)
         document.language, document.pages = report.language or "", report.n_pages
         document.status, document.error_code, document.analysed_at = Document.Status.ANALYSED, "", timezone.now()
         document.report = report.to_dict()
+        if kept:
+            document.report = rebuild_report(document)
         document.save()
     return document
 
@@ -101,14 +184,14 @@ def document_mark_failed(*, document: Document, code: str) -> None:
 
 
 @transaction.atomic
-def passage_correct(*, actor, organisation, passage: Passage, labels: list[str]) -> Passage:
-    """A person sets a passage's codes; the document's report is rebuilt from all passages."""
+def passage_correct(*, actor, organisation, passage: Passage, labels: list[str] | None) -> Passage:
+    """A person sets a passage's codes (None: back to the classifier's); the report is rebuilt."""
     require(actor, "analysis.correct_passages", organisation)
-    unknown = set(labels) - set(engine.CODES)
-    if unknown:
-        raise ApplicationError(_("Unknown framework codes: %(codes)s") % {"codes": ", ".join(sorted(unknown))})
-    passage.corrected_labels = [code for code in engine.CODES if code in labels]
-    passage.corrected_by, passage.corrected_at = actor, timezone.now()
+    if labels is None:
+        passage.corrected_labels, passage.corrected_by, passage.corrected_at = None, None, None
+    else:
+        passage.corrected_labels = _check_codes(labels)
+        passage.corrected_by, passage.corrected_at = actor, timezone.now()
     save_as(passage, actor)
     document = passage.document
     document.report = rebuild_report(document)
@@ -116,10 +199,43 @@ def passage_correct(*, actor, organisation, passage: Passage, labels: list[str])
     return passage
 
 
+def _check_areas(codes) -> list[str]:
+    areas = _check_codes(codes)
+    if not areas:
+        raise ApplicationError(_("Choose at least one area the practice addresses."))
+    return areas
+
+
+def _own_practice(practice: GoodPractice, organisation) -> GoodPractice:
+    if practice.organisation_id != organisation.pk:
+        raise PermissionRefused(_("Practices of the shared library cannot be changed; add your own instead."))
+    return practice
+
+
 @transaction.atomic
 def practice_create(*, actor, organisation, **fields) -> GoodPractice:
-    require(actor, "analysis.correct_passages", organisation)
-    unknown = set(fields.get("areas", [])) - set(engine.CODES)
+    """Add a practice to the organisation's own part of the library."""
+    require(actor, "analysis.change_practices", organisation)
+    fields["areas"] = _check_areas(fields.get("areas", []))
+    unknown = set(fields) - set(PRACTICE_FIELDS)
     if unknown:
-        raise ApplicationError(_("Unknown framework codes: %(codes)s") % {"codes": ", ".join(sorted(unknown))})
+        raise ApplicationError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     return save_as(GoodPractice(organisation=organisation, **fields), actor)
+
+
+@transaction.atomic
+def practice_update(*, actor, organisation, practice: GoodPractice, **changes) -> GoodPractice:
+    require(actor, "analysis.change_practices", organisation)
+    _own_practice(practice, organisation)
+    if "areas" in changes:
+        changes["areas"] = _check_areas(changes["areas"])
+    for field in PRACTICE_FIELDS:
+        if field in changes:
+            setattr(practice, field, changes[field])
+    return save_as(practice, actor)
+
+
+@transaction.atomic
+def practice_delete(*, actor, organisation, practice: GoodPractice) -> None:
+    require(actor, "analysis.change_practices", organisation)
+    delete_as(_own_practice(practice, organisation), actor)

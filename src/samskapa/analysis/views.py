@@ -1,122 +1,209 @@
-"""Document library, gap report, passage corrections, comparison; thin over services and selectors."""
+"""Document library, gap report (page and PDF), passage corrections, comparison; thin over services and selectors."""
 
-import csv
-
-from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from samskapa.analysis import presenters, selectors, services
-from samskapa.analysis.forms import CompareForm, DocumentUploadForm, PassageCorrectionForm
+from samskapa.analysis import engine, presenters, selectors, services
+from samskapa.analysis.forms import (
+    CompareForm,
+    DocumentEditForm,
+    DocumentUploadForm,
+    PassageCorrectionForm,
+    ReanalyseForm,
+)
 from samskapa.analysis.framework import AREAS
+from samskapa.analysis.uploads import body_too_large, limit_message
+from samskapa.core.downloads import file_response
+from samskapa.core.errors import ApplicationError
+from samskapa.core.tabular import Sheet, csv_bytes, xlsx_bytes
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
+from samskapa.reports.gap import gap_report_pdf
+
+VIEW, UPLOAD, CORRECT = "analysis.view_documents", "analysis.upload_documents", "analysis.correct_passages"
+PASSAGES_PER_PAGE = 200
 
 
-@org_view("analysis.view_documents")
+def _to_document(document):
+    return redirect("analysis:document", org_slug=document.organisation.slug, document_id=document.pk)
+
+
+@org_view(VIEW)
 def document_list(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    form = DocumentUploadForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.SAMSKAPA_MAX_UPLOAD_BYTES + 1024 * 1024:
-            # Refuse before reading a huge body into temporary files.
-            form = DocumentUploadForm()
-            form.add_error(
-                None,
-                _("The file is larger than the limit of %(limit)d MB.")
-                % {"limit": settings.SAMSKAPA_MAX_UPLOAD_BYTES // (1024 * 1024)},
-            )
-            status = 413
-        elif form.is_valid():
-            document = call_service(
-                form,
-                services.document_upload,
-                actor=request.user,
-                organisation=org,
-                uploaded=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-            )
-            if document:
-                messages.success(request, _("The document was uploaded; its analysis runs in the background."))
-                return redirect("orgs:job-detail", org_slug=org.slug, job_id=document.job_id)
-        status = 400 if form.errors else status
+    form, status, refused = DocumentUploadForm(), 200, ""
+    if request.method == "POST" and body_too_large(request):
+        # Refused before the body is read (see analysis/uploads.py).
+        refused, status = limit_message(), 413
+    elif request.method == "POST":
+        form = DocumentUploadForm(request.POST, request.FILES)
+        document = form.is_valid() and call_service(
+            form,
+            services.document_upload,
+            actor=request.user,
+            organisation=org,
+            uploaded=form.cleaned_data["file"],
+            **{k: form.cleaned_data[k] for k in ("title", "publisher", "year")},
+            mode=form.cleaned_data.get("mode") or "fast",
+        )
+        if document:
+            messages.success(request, _("The document was uploaded; its analysis runs in the background."))
+            return redirect("orgs:job-detail", org_slug=org.slug, job_id=document.job_id)
+        status = 400
     context = {
         "documents": selectors.document_list(organisation=org),
         "form": form,
-        "can_upload": request.user.has_perm("analysis.upload_documents", org),
+        "refused": refused,
+        "can_upload": request.user.has_perm(UPLOAD, org),
     }
     return render(request, "analysis/document_list.html", context, status=status)
 
 
-@org_view("analysis.view_documents")
+@org_view(VIEW)
 def document_detail(request: OrgRequest, document_id: int) -> HttpResponse:
     org = request.organisation
     document = selectors.document_get(organisation=org, document_id=document_id)
-    practices = selectors.practices_by_area(organisation=org)
+    report = document.report if document.is_analysed else {}
+    practices = selectors.practices_by_area(organisation=org) if report else {}
     context = {
         "document": document,
-        "areas": presenters.area_rows(document.report, practices) if document.report else [],
-        "elements": presenters.element_rows(document.report) if document.report else [],
-        "summary": presenters.summary(document.report) if document.report else [],
-        "can_correct": request.user.has_perm("analysis.correct_passages", org),
+        "areas": presenters.area_rows(report, practices) if report else [],
+        "elements": presenters.element_rows(report) if report else [],
+        "summary": presenters.summary(report) if report else [],
+        "can_correct": request.user.has_perm(CORRECT, org),
+        "can_upload": request.user.has_perm(UPLOAD, org),
+        "can_delete": request.user.has_perm("analysis.delete_documents", org),
+        "reanalyse_form": ReanalyseForm(initial={"mode": document.mode}) if engine.accurate_available() else None,
+        "error": presenters.failure_message(document),
     }
     return render(request, "analysis/document_detail.html", context)
 
 
-@org_view("analysis.view_documents")
+@org_view(VIEW)
+def document_report_pdf(request: OrgRequest, document_id: int) -> HttpResponse:
+    org = request.organisation
+    document = selectors.document_get(organisation=org, document_id=document_id)
+    if not document.is_analysed:
+        messages.error(request, _("The report is ready once the analysis has finished."))
+        return _to_document(document)
+    try:
+        return gap_report_pdf(organisation=org, document=document, language=request.GET.get("lang"))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return _to_document(document)
+
+
+@org_view(UPLOAD)
+def document_edit(request: OrgRequest, document_id: int) -> HttpResponse:
+    org = request.organisation
+    document = selectors.document_get(organisation=org, document_id=document_id)
+    initial = {"title": document.title, "publisher": document.publisher, "year": document.year}
+    form = DocumentEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        kwargs = {"actor": request.user, "organisation": org, "document": document, **form.cleaned_data}
+        if call_service(form, services.document_update, **kwargs):
+            messages.success(request, _("The document's details were saved."))
+            return _to_document(document)
+    return render(request, "analysis/document_form.html", {"form": form, "document": document})
+
+
+@require_POST
+@org_view(UPLOAD)
+def document_reanalyse(request: OrgRequest, document_id: int) -> HttpResponse:
+    org = request.organisation
+    document = selectors.document_get(organisation=org, document_id=document_id)
+    form = ReanalyseForm(request.POST)
+    mode = form.cleaned_data["mode"] if form.is_valid() else None
+    try:
+        services.document_reanalyse(actor=request.user, organisation=org, document=document, mode=mode)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return _to_document(document)
+    messages.success(request, _("The document is analysed again in the background; corrections are kept."))
+    return redirect("orgs:job-detail", org_slug=org.slug, job_id=document.job_id)
+
+
+@org_view("analysis.delete_documents")
+def document_delete(request: OrgRequest, document_id: int) -> HttpResponse:
+    org = request.organisation
+    document = selectors.document_get(organisation=org, document_id=document_id)
+    if request.method == "POST":
+        services.document_delete(actor=request.user, organisation=org, document=document)
+        messages.success(request, _("The document %(title)s was removed.") % {"title": document.title})
+        return redirect("analysis:documents", org_slug=org.slug)
+    return render(request, "analysis/document_delete.html", {"document": document})
+
+
+@org_view(VIEW)
 def passage_list(request: OrgRequest, document_id: int) -> HttpResponse:
     org = request.organisation
     document = selectors.document_get(organisation=org, document_id=document_id)
-    passages = selectors.passage_list(organisation=org, document=document)
-    return render(request, "analysis/passage_list.html", {"document": document, "passages": passages, "areas": AREAS})
+    passages = Paginator(selectors.passage_list(organisation=org, document=document), PASSAGES_PER_PAGE)
+    page = passages.get_page(request.GET.get("page"))
+    context = {"document": document, "page": page, "areas": AREAS, "can_correct": request.user.has_perm(CORRECT, org)}
+    return render(request, "analysis/passage_list.html", context)
 
 
-@org_view("analysis.correct_passages")
+@org_view(CORRECT)
 def passage_correct(request: OrgRequest, passage_id: int) -> HttpResponse:
     org = request.organisation
     passage = selectors.passage_get(organisation=org, passage_id=passage_id)
     form = PassageCorrectionForm(request.POST or None, initial={"labels": passage.effective_labels})
     if request.method == "POST" and form.is_valid():
-        done = call_service(
-            form,
-            services.passage_correct,
-            actor=request.user,
-            organisation=org,
-            passage=passage,
-            labels=form.cleaned_data["labels"],
-        )
-        if done:
+        labels = None if "reset" in request.POST else form.cleaned_data["labels"]
+        kwargs = {"actor": request.user, "organisation": org, "passage": passage, "labels": labels}
+        if call_service(form, services.passage_correct, **kwargs):
             messages.success(request, _("The codes were saved and the report updated."))
             return redirect("analysis:passages", org_slug=org.slug, document_id=passage.document_id)
-    return render(request, "analysis/passage_correct.html", {"form": form, "passage": passage})
+    context = {"form": form, "passage": passage, "suggested": [AREAS[c] for c in passage.labels]}
+    return render(request, "analysis/passage_correct.html", context)
 
 
-@org_view("analysis.view_documents")
+@org_view(VIEW)
 def compare(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    analysed = selectors.document_list(organisation=org).filter(status="analysed")
-    form = CompareForm(request.GET or None, choices=[(str(d.pk), d.title) for d in analysed])
-    chosen = [d for d in analysed if form.is_valid() and str(d.pk) in form.cleaned_data["documents"]] or list(analysed)
-    rows = [{"document": d, "cells": [d.report.get("areas", {}).get(code, {}) for code in AREAS]} for d in chosen]
-    if request.GET.get("format") == "csv":
-        return _compare_csv(rows)
-    return render(request, "analysis/compare.html", {"form": form, "rows": rows, "areas": AREAS})
+    analysed = selectors.document_list(organisation=org).filter(status="analysed").order_by("publisher", "title")
+    choices = [
+        (str(pk), f"{publisher} — {title}" if publisher else title)
+        for pk, title, publisher in analysed.values_list("pk", "title", "publisher")
+    ]
+    form = CompareForm(request.GET or None, choices=choices)
+    chosen = [int(pk) for pk in form.cleaned_data["documents"]] if form.is_valid() else None
+    rows = selectors.compare_rows(organisation=org, document_ids=chosen)
+    export = request.GET.get("format")
+    if export in ("csv", "xlsx"):
+        return _compare_export(rows, export)
+    context = {"form": form, "rows": rows, "areas": AREAS, "summary": presenters.compare_summary(rows)}
+    return render(request, "analysis/compare.html", context)
 
 
-def _compare_csv(rows: list[dict]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="coverage.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["document", *[f"{code}_status" for code in AREAS], *[f"{code}_score" for code in AREAS]])
-    for row in rows:
-        writer.writerow(
-            [
-                row["document"].title,
-                *[c.get("status", "") for c in row["cells"]],
-                *[c.get("score", "") for c in row["cells"]],
-            ]
-        )
-    return response
+def _compare_export(rows: list[dict], extension: str) -> HttpResponse:
+    header = [
+        "document_id",
+        "document",
+        "published_by",
+        "year",
+        *[f"{code}_status" for code in AREAS],
+        *[f"{code}_score" for code in AREAS],
+        *[f"{code}_passages" for code in AREAS],
+    ]
+    table = [
+        [
+            row["document"]["pk"],
+            row["document"]["title"],
+            row["document"]["publisher"],
+            row["document"]["year"] or "",
+            *[c["status"] or "" for c in row["cells"]],
+            *[c["score"] if c["score"] is not None else "" for c in row["cells"]],
+            *[c["count"] if c["count"] is not None else "" for c in row["cells"]],
+        ]
+        for row in rows
+    ]
+    if extension == "csv":
+        return file_response(csv_bytes(header, table), title="coverage", extension="csv")
+    sheet = Sheet(title=_("Coverage"), header=header, rows=table)
+    return file_response(xlsx_bytes([sheet]), title="coverage", extension="xlsx")

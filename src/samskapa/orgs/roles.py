@@ -43,6 +43,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "analysis.view_documents": frozenset({A, C, E, M, V}),
     "analysis.upload_documents": frozenset({A, C, E}),
     "analysis.correct_passages": frozenset({A, C}),
+    "analysis.delete_documents": frozenset({A, C}),
+    "analysis.change_practices": frozenset({A, C}),
     # public pages
     "publicsite.publish": frozenset({A, C}),
 }

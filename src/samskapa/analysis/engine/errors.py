@@ -12,8 +12,20 @@ TOO_MANY_PAGES = "too_many_pages"
 ZIP_BOMB = "zip_bomb"
 UNSUPPORTED = "unsupported"
 OCR_FAILED = "ocr_failed"
+MODE_UNAVAILABLE = "mode_unavailable"
 
-CODES = (ENCRYPTED, CORRUPT, EMPTY, IMAGE_ONLY, TOO_LARGE, TOO_MANY_PAGES, ZIP_BOMB, UNSUPPORTED, OCR_FAILED)
+CODES = (
+    ENCRYPTED,
+    CORRUPT,
+    EMPTY,
+    IMAGE_ONLY,
+    TOO_LARGE,
+    TOO_MANY_PAGES,
+    ZIP_BOMB,
+    UNSUPPORTED,
+    OCR_FAILED,
+    MODE_UNAVAILABLE,
+)
 
 
 class DocumentError(Exception):

@@ -1,0 +1,1 @@
+"""Co-creation pages: thin over the selectors and services, one module per part."""

@@ -1,0 +1,233 @@
+"""Consultation pages: the list, one consultation with who took part and its inputs, inputs by area."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskapa.actors.forms import initial_from
+from samskapa.actors.selectors import actor_list
+from samskapa.actors.views import form_page
+from samskapa.cocreation import selectors
+from samskapa.cocreation.forms import ConfirmCodesForm, ConsultationForm, InputForm, ParticipationForm
+from samskapa.cocreation.models import Consultation, Group, Input
+from samskapa.cocreation.services import consultations as services
+from samskapa.cocreation.services.consultations import CONSULTATION_FIELDS
+from samskapa.core.types import OrgRequest
+from samskapa.core.views import call_service, org_view
+from samskapa.strategy.models import FocusArea, FrameworkCode
+
+VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations"
+
+
+def _to_detail(consultation: Consultation):
+    return redirect(
+        "cocreation:consultation-detail", org_slug=consultation.organisation.slug, consultation_id=consultation.pk
+    )
+
+
+@org_view(VIEW)
+def consultation_index(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Consultation.Kind.values else ""
+    context = {
+        "consultations": selectors.consultation_list(organisation=org, kind=kind),
+        "kind": kind,
+        "kinds": Consultation.Kind.choices,
+        "can_change": request.user.has_perm(CHANGE, org),
+    }
+    return render(request, "cocreation/consultation_list.html", context)
+
+
+def _consultation_form(request: OrgRequest, **kwargs):
+    return ConsultationForm(request.POST or None, actors=actor_list(organisation=request.organisation), **kwargs)
+
+
+@org_view(CHANGE)
+def consultation_create(request: OrgRequest) -> HttpResponse:
+    org = request.organisation
+    form = _consultation_form(request, initial={"languages": [org.default_language]})
+    if request.method == "POST" and form.is_valid():
+        created = call_service(
+            form, services.consultation_create, actor=request.user, organisation=org, **form.cleaned_data
+        )
+        if created:
+            messages.success(request, _("The consultation was saved."))
+            return _to_detail(created)
+    back = ("cocreation:consultations", [])
+    return form_page(request, form, title=_("New consultation"), submit=_("Save the consultation"), back=back)
+
+
+@org_view(VIEW)
+def consultation_detail(request: OrgRequest, consultation_id: int) -> HttpResponse:
+    org = request.organisation
+    consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
+    counts = {p.group: p.count for p in consultation.participation.all()}
+    context = {
+        "consultation": consultation,
+        "participation": [(label, counts.get(value, 0)) for value, label in Group.choices],
+        "participant_total": sum(counts.values()),
+        "inputs": selectors.input_list(organisation=org, consultation=consultation),
+        "can_change": request.user.has_perm(CHANGE, org),
+    }
+    return render(request, "cocreation/consultation_detail.html", context)
+
+
+@org_view(CHANGE)
+def consultation_edit(request: OrgRequest, consultation_id: int) -> HttpResponse:
+    org = request.organisation
+    consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
+    initial = initial_from(consultation, CONSULTATION_FIELDS) | {"actor_ids": [a.pk for a in consultation.actors.all()]}
+    bound = consultation.kind if consultation.kind in ("survey", "committee") else ""
+    form = _consultation_form(request, initial=initial, bound_kind=bound)
+    if request.method == "POST" and form.is_valid():
+        kwargs = {"actor": request.user, "organisation": org, "consultation": consultation, **form.cleaned_data}
+        if call_service(form, services.consultation_update, **kwargs):
+            messages.success(request, _("The consultation was saved."))
+            return _to_detail(consultation)
+    back = ("cocreation:consultation-detail", [consultation.pk])
+    return form_page(request, form, title=_("Edit the consultation"), submit=_("Save"), back=back)
+
+
+@require_POST
+@org_view(CHANGE)
+def consultation_delete(request: OrgRequest, consultation_id: int) -> HttpResponse:
+    org = request.organisation
+    consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
+    services.consultation_delete(actor=request.user, organisation=org, consultation=consultation)
+    messages.success(request, _("The consultation was removed."))
+    return redirect("cocreation:consultations", org_slug=org.slug)
+
+
+@org_view(CHANGE)
+def participation_edit(request: OrgRequest, consultation_id: int) -> HttpResponse:
+    org = request.organisation
+    consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
+    counts = {p.group: p.count for p in consultation.participation.all()}
+    form = ParticipationForm(request.POST or None, counts=counts)
+    if request.method == "POST" and form.is_valid():
+        kwargs = {"actor": request.user, "organisation": org, "consultation": consultation, "counts": form.counts()}
+        if call_service(form, services.participation_set, **kwargs):
+            messages.success(request, _("Who took part was saved."))
+            return _to_detail(consultation)
+    intro = _(
+        "Count the people of each group who took part; no names are needed. One person may count in several groups."
+    )
+    back = ("cocreation:consultation-detail", [consultation.pk])
+    return form_page(request, form, title=_("Who took part"), submit=_("Save"), back=back, intro=intro)
+
+
+def _input_form(request: OrgRequest, **kwargs):
+    org = request.organisation
+    areas = FocusArea.objects.filter(organisation=org).select_related("strategy").order_by("strategy", "order")
+    people = selectors.person_list(organisation=org)
+    return InputForm(request.POST or None, focus_areas=areas, people=people, **kwargs)
+
+
+@org_view(CHANGE)
+def input_create(request: OrgRequest, consultation_id: int) -> HttpResponse:
+    org = request.organisation
+    consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
+    language = (consultation.languages or [""])[0]
+    form = _input_form(request, initial={"language": language})
+    if request.method == "POST" and form.is_valid():
+        kwargs = {"actor": request.user, "organisation": org, "consultation": consultation, **form.cleaned_data}
+        if call_service(form, services.input_create, **kwargs):
+            messages.success(request, _("The input was recorded."))
+            if "another" in request.POST:
+                return redirect("cocreation:input-create", org_slug=org.slug, consultation_id=consultation.pk)
+            return _to_detail(consultation)
+    back = ("cocreation:consultation-detail", [consultation.pk])
+    title = _("Record what was said in %(title)s") % {"title": consultation.title}
+    return render(
+        request,
+        "cocreation/input_form.html",
+        {"form": form, "title": title, "back": back, "consultation": consultation},
+    )
+
+
+@org_view(CHANGE)
+def input_edit(request: OrgRequest, input_id: int) -> HttpResponse:
+    org = request.organisation
+    item = selectors.input_get(organisation=org, input_id=input_id)
+    initial = initial_from(item, ["kind", "text", "group", "language", "framework_codes"])
+    initial |= {"person_id": item.person_id, "focus_area_ids": [a.pk for a in item.focus_areas.all()]}
+    form = _input_form(request, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        kwargs = {"actor": request.user, "organisation": org, "item": item, **form.cleaned_data}
+        if call_service(form, services.input_update, **kwargs):
+            messages.success(request, _("The input was saved."))
+            return _to_detail(item.consultation)
+    back = ("cocreation:consultation-detail", [item.consultation_id])
+    return form_page(request, form, title=_("Edit the input"), submit=_("Save"), back=back)
+
+
+@require_POST
+@org_view(CHANGE)
+def input_delete(request: OrgRequest, input_id: int) -> HttpResponse:
+    org = request.organisation
+    item = selectors.input_get(organisation=org, input_id=input_id)
+    services.input_delete(actor=request.user, organisation=org, item=item)
+    messages.success(request, _("The input was removed."))
+    return _to_detail(item.consultation)
+
+
+@require_POST
+@org_view(CHANGE)
+def input_confirm(request: OrgRequest, input_id: int) -> HttpResponse:
+    """Confirm the suggested areas as they are, or as corrected by ticking boxes."""
+    org = request.organisation
+    item = selectors.input_get(organisation=org, input_id=input_id)
+    form = ConfirmCodesForm(request.POST)
+    codes = form.cleaned_data["framework_codes"] if form.is_valid() and "correct" in request.POST else None
+    services.input_confirm_codes(actor=request.user, organisation=org, item=item, codes=codes)
+    messages.success(request, _("The areas were confirmed."))
+    if _safe_next(request):
+        return redirect(request.POST["next"])
+    return redirect("cocreation:inputs", org_slug=org.slug)
+
+
+def _safe_next(request) -> bool:
+    target = request.POST.get("next", "")
+    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+
+@org_view(VIEW)
+def input_index(request: OrgRequest) -> HttpResponse:
+    """All inputs, filtered by area, group, focus area, unconfirmed areas or words."""
+    org = request.organisation
+    params = request.GET
+    code = params.get("code", "") if params.get("code", "") in FrameworkCode.values else ""
+    group = params.get("group", "") if params.get("group", "") in Group.values else ""
+    focus_area = params.get("focus_area", "")
+    filters = {
+        "code": code,
+        "group": group,
+        "focus_area_id": int(focus_area) if focus_area.isdigit() else None,
+        "unconfirmed": params.get("unconfirmed") == "1",
+        "search": params.get("q", "")[:200],
+    }
+    inputs = selectors.input_list(organisation=org, **filters)
+    page = Paginator(inputs, 50).get_page(params.get("page"))
+    areas = FocusArea.objects.filter(organisation=org).select_related("strategy").order_by("strategy", "order")
+    context = {
+        "page": page,
+        "filters": filters,
+        "codes": FrameworkCode.choices,
+        "groups": Group.choices,
+        "focus_areas": areas,
+        "can_change": request.user.has_perm(CHANGE, org),
+        "query": _without_page(params),
+        "kinds": dict(Input.Kind.choices),
+    }
+    return render(request, "cocreation/input_list.html", context)
+
+
+def _without_page(params) -> str:
+    copy = params.copy()
+    copy.pop("page", None)
+    return copy.urlencode()

@@ -1,0 +1,33 @@
+"""The demo holds a realistic co-creation process for Mark and registries for Mölndal and Malå."""
+
+from django.db.models import Count
+
+from samskapa.actors.models import Actor, Relation
+from samskapa.cocreation.models import Consultation, Finding, FindingDecision, Input, Participation, Response
+from samskapa.cocreation.selectors import participation_overview, you_said_we_did
+from samskapa.core.demo import demo_load
+
+
+def _counts():
+    return tuple(m.objects.count() for m in (Actor, Relation, Consultation, Input, Finding, FindingDecision, Response))
+
+
+def test_the_demo_runs_marks_co_creation_process_idempotently(db):
+    orgs = {o.slug: o for o in demo_load(password="demo-pass-123").organisations}
+    mark = orgs["mark"]
+    kinds = dict(Consultation.objects.filter(organisation=mark).values_list("kind").annotate(n=Count("pk")))
+    assert 34 <= sum(kinds.values()) <= 40 and kinds["interview"] >= 15 and kinds["focus_group"] >= 5
+    assert kinds["committee"] >= 3 and kinds["survey"] == 1
+    assert 250 <= Input.objects.filter(organisation=mark).count() <= 450
+    assert Input.objects.filter(organisation=mark, language="ar").exists()
+    board = you_said_we_did(organisation=mark)
+    assert len(board.decided) >= 5 and board.open  # some findings still wait for an outcome
+    assert all(f.inputs.all() for f in board.decided)
+    heard = {g.group: g for g in participation_overview(organisation=mark).groups}
+    assert heard["children"].participants > 0 and heard["host"].status == "behind"
+    assert Participation.objects.filter(organisation=mark, consultation__kind="survey").exists()
+    assert Actor.objects.filter(organisation=orgs["mala"], name="Region Västerbotten").exists()
+    assert Actor.objects.filter(organisation=orgs["molndal"]).count() >= 10
+    before = _counts()
+    demo_load(password="demo-pass-123")
+    assert _counts() == before
