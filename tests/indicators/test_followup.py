@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from docx import Document
 from pypdf import PdfReader
 from tests.actions.factories import ActionFactory, ActionPlanFactory, ChildImpactAssessmentFactory
+from tests.cocreation.factories import ConsultationFactory, FindingFactory
 from tests.factories import FocusAreaFactory, GoalFactory, StrategyFactory
 from tests.indicators.factories import IndicatorFactory, KoladaIndicatorFactory, series
 
@@ -94,6 +95,9 @@ def test_the_annual_report_is_written_in_the_background_as_pdf_and_docx_in_the_s
     action.affects_children = True
     action.save()
     ChildImpactAssessmentFactory(action=action, assessed_on=date(2025, 3, 1), conclusion="Till barnens bästa.")
+    ConsultationFactory(organisation=org, title="Samtal med SFI-elever", held_on=date(2025, 5, 20))
+    ConsultationFactory(organisation=org, title="Förra årets workshop", held_on=date(2024, 5, 20))
+    FindingFactory(organisation=org, statement="Kvällstider för SFI efterfrågas")
     client = client_for(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/o/{org.slug}/indicators/reports/", {"strategy": strategy.pk, "year": 2025})
@@ -108,11 +112,13 @@ def test_the_annual_report_is_written_in_the_background_as_pdf_and_docx_in_the_s
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Årlig uppföljning 2025" in text and "Område 1-0" in text and "Mätt 1-0" in text
     assert "Lokalen blev inte klar." in text and "Till barnens bästa." in text and "Källa: Kolada" in text
+    assert "Samtal med SFI-elever" in text and "Förra årets workshop" not in text
+    assert "Kvällstider för SFI efterfrågas" in text
 
     docx = client.get(f"/o/{org.slug}/indicators/reports/{report.pk}/docx/")
     document = Document(io.BytesIO(docx.content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "Sammanfattning" in headings and "1. Område 1-0" in headings
+    assert "Sammanfattning" in headings and "1. Område 1-0" in headings and "Samskapande" in headings
     assert len(document.inline_shapes) == 2  # one picture per indicator chart
     assert any(table.rows[0].cells[0].text == "Period" for table in document.tables)
     assert document.core_properties.language == "sv"

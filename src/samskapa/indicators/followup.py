@@ -13,6 +13,8 @@ from django.db.models import Q
 
 from samskapa.actions import selectors as action_selectors
 from samskapa.actions.models import Action, ChildImpactAssessment, Status
+from samskapa.cocreation import selectors as cocreation_selectors
+from samskapa.cocreation.models import Consultation, Finding
 from samskapa.indicators import selectors
 from samskapa.indicators.series import IndicatorView, indicator_views
 from samskapa.indicators.status import Status as IndicatorStatus
@@ -96,10 +98,24 @@ class YearFacts:
     assessments: list[ChildImpactAssessment]
     done: int
     delayed: int
+    consultations: list[Consultation] = field(default_factory=list)
+    open_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def participants(self) -> int:
+        return sum(getattr(c, "participant_total", 0) for c in self.consultations)  # annotated by the selector
+
+
+def co_creation_facts(*, organisation, year: int) -> tuple[list[Consultation], list[Finding]]:
+    """Consultations held in the year (with participants and inputs) and findings not yet decided on."""
+    held = cocreation_selectors.consultation_list(organisation=organisation, status=Consultation.Status.HELD)
+    consultations = list(held.filter(held_on__year=year).order_by("held_on", "pk"))
+    return consultations, cocreation_selectors.you_said_we_did(organisation=organisation).open
 
 
 def year_facts(*, organisation, strategy: Strategy, year: int) -> YearFacts:
-    """Child impact assessments completed in the year, and how many actions are done or delayed."""
+    """Child impact assessments completed in the year, how many actions are done or delayed, the
+    consultations held in the year and the findings still open."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     assessments = list(
         ChildImpactAssessment.objects.filter(
@@ -114,4 +130,5 @@ def year_facts(*, organisation, strategy: Strategy, year: int) -> YearFacts:
     counts = Counter(
         Action.objects.filter(organisation=organisation, plan__strategy=strategy).values_list("status", flat=True)
     )
-    return YearFacts(year, assessments, counts[Status.DONE], counts[Status.DELAYED])
+    consultations, open_findings = co_creation_facts(organisation=organisation, year=year)
+    return YearFacts(year, assessments, counts[Status.DONE], counts[Status.DELAYED], consultations, open_findings)

@@ -32,8 +32,13 @@ def _strategy(request: OrgRequest):
 def dashboard(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     strategy = _strategy(request)
+    year = timezone.localdate().year
+    consultations, open_findings = followup.co_creation_facts(organisation=org, year=year)
     context = {
         "strategy": strategy,
+        "year": year,
+        "consultations": consultations,
+        "open_findings": open_findings,
         "strategies": followup.strategy_choices(organisation=org),
         "follow_up": followup.follow_up(organisation=org, strategy=strategy) if strategy else None,
         "today": timezone.localdate(),

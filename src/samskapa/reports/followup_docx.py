@@ -65,6 +65,7 @@ def followup_docx(content: Content) -> bytes:
         _summary(document, content)
         for section in content.sections:
             _section(document, section)
+        _co_creation(document, content)
         _method(document, content)
         return docx_bytes(document)
 
@@ -142,6 +143,39 @@ def _chart(document, chart: Chart) -> None:
         docx_table(
             document, [_("Period"), *[s.label for s in chart.series]], [[r["period"], *r["values"]] for r in chart.rows]
         )
+
+
+def _co_creation(document, content: Content) -> None:
+    facts = content.facts
+    document.add_heading(_("Co-creation"), level=1)
+    document.add_heading(_("Consultations held in %(year)s") % {"year": content.year}, level=2)
+    if facts.consultations:
+        docx_table(
+            document,
+            [_("Date"), _("Consultation"), _("Kind"), _("Participants"), _("Inputs")],
+            [
+                (
+                    c.held_on.isoformat() if c.held_on else "",
+                    c.title,
+                    c.get_kind_display(),
+                    *_counts(c),
+                )
+                for c in facts.consultations
+            ],
+        )
+    else:
+        document.add_paragraph(_("No consultation was held in the year."))
+    document.add_heading(_("Open findings"), level=2)
+    if facts.open_findings:
+        document.add_paragraph(_("What people said that has not yet led to a decision:"))
+        docx_bullets(document, [f.statement for f in facts.open_findings])
+    else:
+        document.add_paragraph(_("Every finding has led to a decision."))
+
+
+def _counts(consultation) -> tuple[int, int]:
+    """Participants and inputs, as the co-creation selector annotates them."""
+    return getattr(consultation, "participant_total", 0), getattr(consultation, "input_count", 0)
 
 
 def _method(document, content: Content) -> None:
