@@ -149,8 +149,7 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = os.environ.get("SAMSKAPA_LANGUAGE", "sv")
 LANGUAGES = [("sv", "Svenska"), ("fi", "Suomi"), ("en", "English")]
-# The public pages also speak the languages of their own catalogues (publicsite/catalogues/).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "publicsite" / "catalogues"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
@@ -250,12 +249,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # WeasyPrint reports every step of every PDF at INFO (public summaries are made often).
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
 ADMIN_SITE_HEADER = _("Samskapa administration")
@@ -264,19 +258,10 @@ ADMIN_SITE_HEADER = _("Samskapa administration")
 # days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
 SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
 SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
-# Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
-# database (so every process drops a page the moment its content changes), at most this long.
-SAMSKAPA_PUBLIC_CACHE = "public"
-SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
+# Rate limits are counted in the database, so every web process sees the same counts.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rate limits are counted in the database, so every web process sees the same counts.
     "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
-    "public": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "samskapa-public",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_ENTRIES", "1000"))},
-    },
 }
 SAMSKAPA_HTMX = bool(STATICFILES_DIRS)
 
