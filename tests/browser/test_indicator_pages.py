@@ -2,6 +2,7 @@
 pick a PxWeb table and a Eurostat dataset; axe-core finds nothing on any page."""
 
 import pytest
+from playwright.sync_api import expect
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.indicators.stub_server import StubServer, point_sources_at
 
@@ -32,7 +33,7 @@ def test_coordinator_writes_an_indicator_and_enters_a_value(page_for, live_serve
     page = page_for(user)
     page.goto(f"{live_server.url}/o/{org.slug}/")
     page.get_by_role("navigation", name="Marks kommun: sections").get_by_role("link", name="Indicators").click()
-    assert page.get_by_role("heading", name="Indicators and follow-up", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Indicators and follow-up", level=1)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Write your own (values by hand or from a file)").click()
     assert_accessible(page)
@@ -46,11 +47,11 @@ def test_coordinator_writes_an_indicator_and_enters_a_value(page_for, live_serve
     page.get_by_label("Target value").fill("900")
     page.get_by_label("Areas to compare with").fill("Borås")
     page.get_by_role("button", name="Create the indicator").click()
-    assert page.get_by_role("heading", name="Besök på språkcaféer", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Besök på språkcaféer", level=1)).to_be_visible()
     page.get_by_label("Period").fill("2024")
     page.get_by_role("textbox", name="Value:").fill("455")
     page.get_by_role("button", name="Save the value").click()
-    assert "The value was saved." in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("The value was saved.")
     assert page.locator("svg[role=img]").count() >= 1
     assert "455 besök" in page.locator("#values ~ table").first.inner_text()
     assert_accessible(page)
@@ -73,11 +74,11 @@ def test_coordinator_adds_a_kolada_kpi_and_reads_its_comparison(
     assert_accessible(page)
     page.get_by_label("Search words").fill("mottagna")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_role("heading", name="1 key figure found").is_visible()
+    expect(page.get_by_role("heading", name="1 key figure found")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Add as indicator: Kommunmottagna").click()
-    assert "values are being fetched" in page.locator(".messages").inner_text()
-    assert page.get_by_role("heading", name="Compared with others").is_visible()
+    expect(page.locator(".messages")).to_contain_text("values are being fetched")
+    expect(page.get_by_role("heading", name="Compared with others")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Edit the indicator").click()
     assert_accessible(page)
@@ -95,7 +96,7 @@ def test_coordinator_picks_a_pxweb_table_and_a_eurostat_dataset(
     page.get_by_label("Search words").fill("utrikes födda")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Befolkningen efter region, ålder, kön och födelseregion. År 2000-2024").click()
-    assert page.get_by_role("heading", name="What to fetch from the table").is_visible()
+    expect(page.get_by_role("heading", name="What to fetch from the table")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/eurostat/")
     assert_accessible(page)
@@ -119,7 +120,7 @@ def test_council_reads_the_follow_up_and_a_report_is_written(page_for, live_serv
     page = page_for(user)
     page.goto(f"{live_server.url}/o/{org.slug}/indicators/")
     page.get_by_role("link", name="Follow-up per focus area").click()
-    assert page.get_by_role("heading", name="1. Arbete och egenförsörjning").is_visible()
+    expect(page.get_by_role("heading", name="1. Arbete och egenförsörjning")).to_be_visible()
     assert "Jobbspår" in page.locator("main").inner_text()
     assert_accessible(page)
     page.get_by_role("link", name="The annual follow-up report (PDF and DOCX)").click()
@@ -128,5 +129,5 @@ def test_council_reads_the_follow_up_and_a_report_is_written(page_for, live_serv
     page.get_by_role("button", name="Write the report").click()
     assert_accessible(page)
     page.goto(f"{live_server.url}/o/{org.slug}/indicators/reports/")
-    assert page.get_by_role("link", name="PDF Uppföljning 2025: Integrationsstrategi").is_visible()
+    expect(page.get_by_role("link", name="PDF Uppföljning 2025: Integrationsstrategi")).to_be_visible()
     assert_accessible(page)

@@ -126,7 +126,7 @@ class ObservationForm(forms.Form):
         label=_("Period"), max_length=20, help_text=_("A year (2024), quarter (2024Q1) or month (2024-03).")
     )
     value = forms.CharField(label=_("Value"), max_length=40)
-    sex = forms.ChoiceField(label=_("Who"), choices=Sex.choices, initial=Sex.TOTAL)
+    sex = forms.ChoiceField(label=_("Women or men"), choices=Sex.choices, initial=Sex.TOTAL)
     age = forms.CharField(label=_("Age group"), max_length=24, required=False, help_text=_("Empty for all ages."))
     origin = forms.ChoiceField(label=_("Born"), choices=Origin.choices, required=False)
     area_code = forms.CharField(label=_("Area"), max_length=24, required=False, help_text=_("Empty for our own area."))
