@@ -155,3 +155,19 @@ def _observation(org):
 
 ID_MAKERS["indicator_id"] = _indicator
 ID_MAKERS["observation_id"] = _observation
+
+
+def _follow_up_report(org):
+    from django.core.files.base import ContentFile
+
+    from samskapa.indicators.models import FollowUpReport
+
+    strategy = StrategyFactory(organisation=org)
+    report = FollowUpReport(organisation=org, strategy=strategy, year=2025, language="sv", title="SECRET-B report")
+    report.pdf.save("report.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    report.docx.save("report.docx", ContentFile(b"PK"), save=False)
+    report.save()
+    return report.pk
+
+
+ID_MAKERS["report_id"] = _follow_up_report

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.indicators.stub_server import StubServer
+from tests.indicators.stub_server import StubServer, point_sources_at
 
 from samskapa.orgs.models import Role
 
@@ -17,11 +17,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def stub(settings):
     server = StubServer().start()
-    settings.SAMSKAPA_KOLADA_URL = f"{server.url}/v3"
-    settings.SAMSKAPA_PXWEB_SCB_URL = f"{server.url}/api/v2"
-    settings.SAMSKAPA_EUROSTAT_URL = f"{server.url}/eurostat"
-    settings.SAMSKAPA_SOURCE_MIN_INTERVAL = 0
-    settings.SAMSKAPA_SOURCE_BACKOFF = 0.01
+    point_sources_at(settings, server)
+    settings.SAMSKAPA_SOURCE_TIMEOUT = 5  # a browser test's server is busier
     yield server
     server.stop()
 
@@ -62,7 +59,7 @@ def test_coordinator_writes_an_indicator_and_enters_a_value(page_for, live_serve
     page.get_by_label("Period").fill("2024")
     page.get_by_role("textbox", name="Value:").fill("455")
     page.get_by_role("button", name="Save the value").click()
-    assert "The value was saved." in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("The value was saved.")
     assert page.locator("svg[role=img]").count() >= 1
     assert "455 besök" in page.locator("#values ~ table").first.inner_text()
     assert_accessible(page)
@@ -88,7 +85,7 @@ def test_coordinator_adds_a_kolada_kpi_and_reads_its_comparison(
     expect(page.get_by_role("heading", name="1 key figure found")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name=re.compile(r"^Add as indicator\W+Kommunmottagna")).click()
-    assert "values are being fetched" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("values are being fetched")
     expect(page.get_by_role("heading", name="Compared with others")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Edit the indicator").click()
@@ -110,4 +107,35 @@ def test_coordinator_picks_a_pxweb_table_and_a_eurostat_dataset(
     expect(page.get_by_role("heading", name="What to fetch from the table")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/eurostat/")
+    assert_accessible(page)
+
+
+def test_council_reads_the_follow_up_and_a_report_is_written(page_for, live_server, assert_accessible, coordinator):
+    from tests.actions.factories import ActionFactory, ActionPlanFactory
+    from tests.factories import FocusAreaFactory, GoalFactory, StrategyFactory
+    from tests.indicators.factories import IndicatorFactory, series
+
+    from samskapa.indicators.models import IndicatorGoal
+
+    org, user = coordinator
+    strategy = StrategyFactory(organisation=org, title="Integrationsstrategi", status="adopted")
+    area = FocusAreaFactory(strategy=strategy, organisation=org, title="Arbete och egenförsörjning")
+    goal = GoalFactory(focus_area=area, organisation=org, text="Fler i arbete")
+    indicator = IndicatorFactory(organisation=org, title="Sysselsättning", target_year=2027, target_value=70)
+    IndicatorGoal.objects.create(organisation=org, indicator=indicator, goal=goal)
+    series(indicator, {2022: 55, 2023: 58, 2024: 60})
+    ActionFactory(plan=ActionPlanFactory(strategy=strategy), focus_area=area, title="Jobbspår", status="ongoing")
+    page = page_for(user)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/")
+    page.get_by_role("link", name="Follow-up per focus area").click()
+    expect(page.get_by_role("heading", name="1. Arbete och egenförsörjning")).to_be_visible()
+    assert "Jobbspår" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="The annual follow-up report (PDF and DOCX)").click()
+    assert_accessible(page)
+    page.get_by_label("Year followed up").fill("2025")
+    page.get_by_role("button", name="Write the report").click()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/o/{org.slug}/indicators/reports/")
+    expect(page.get_by_role("link", name="PDF Uppföljning 2025: Integrationsstrategi")).to_be_visible()
     assert_accessible(page)

@@ -91,3 +91,15 @@ class StubServer:
             handler.wfile.write(content)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test)
+
+
+def point_sources_at(settings, server: StubServer) -> None:
+    """Every statistics source at the stand-in server, with quick retries and no pauses."""
+    settings.SAMSKAPA_KOLADA_URL = f"{server.url}/v3"
+    settings.SAMSKAPA_PXWEB_SCB_URL = f"{server.url}/api/v2"
+    settings.SAMSKAPA_PXWEB_STATFI_URL = f"{server.url}/PxWeb/api/v1"
+    settings.SAMSKAPA_EUROSTAT_URL = f"{server.url}/eurostat/api/dissemination/statistics/1.0"
+    settings.SAMSKAPA_SOURCE_BACKOFF = 0.01
+    settings.SAMSKAPA_SOURCE_MIN_INTERVAL = 0
+    settings.SAMSKAPA_SOURCE_TIMEOUT = 0.5
+    settings.SAMSKAPA_SOURCE_RETRIES = 2

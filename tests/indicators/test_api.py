@@ -173,3 +173,15 @@ def test_a_failing_catalogue_answers_502_with_a_message(org, coordinator, api_fo
     stub.route("GET", r"/v3/kpi", ("status", 500, {}))
     response = api_for(coordinator).get(f"/orgs/{org.slug}/catalogue/kolada?q=sfi")
     assert response.status_code == 502 and "Kolada" in response.json()["message"]
+
+
+def test_follow_up_reports_are_started_and_listed_through_the_api(org, other_org, coordinator, api_for):
+    from tests.factories import StrategyFactory
+
+    strategy = StrategyFactory(organisation=org, language="en")
+    api = api_for(coordinator)
+    started = api.post(f"/orgs/{org.slug}/follow-up-reports", {"strategy_id": strategy.pk, "year": 2025})
+    assert started.status_code == 202 and started.json()["title"].startswith("Follow-up 2025")
+    assert api.get(f"/orgs/{org.slug}/follow-up-reports").json()[0]["id"] == started.json()["id"]
+    foreign = StrategyFactory(organisation=other_org)
+    assert api.post(f"/orgs/{org.slug}/follow-up-reports", {"strategy_id": foreign.pk, "year": 2025}).status_code == 404

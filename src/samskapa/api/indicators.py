@@ -331,3 +331,52 @@ def kolada_add(request: OrgRequest, org_slug: str, payload: KpiAddIn):
         actor=request.user, organisation=organisation, kpi_id=payload.kpi, goal_ids=payload.goal_ids
     )
     return Status(201, selectors.indicator_get(organisation=organisation, indicator_id=indicator.pk))
+
+
+class ReportIn(Schema):
+    strategy_id: int
+    year: int = Field(ge=1990, le=2200)
+
+
+class ReportOut(Schema):
+    id: int
+    strategy_id: int
+    year: int
+    language: str
+    title: str
+    ready: bool
+    job_id: int | None
+    pdf_url: str | None
+    docx_url: str | None
+
+    @staticmethod
+    def resolve_ready(obj):
+        return obj.is_ready
+
+    @staticmethod
+    def resolve_pdf_url(obj):
+        return f"/o/{obj.organisation.slug}/indicators/reports/{obj.pk}/pdf/" if obj.is_ready else None
+
+    @staticmethod
+    def resolve_docx_url(obj):
+        return f"/o/{obj.organisation.slug}/indicators/reports/{obj.pk}/docx/" if obj.is_ready else None
+
+
+@router.get("/orgs/{org_slug}/follow-up-reports", response=list[ReportOut])
+def report_list(request: OrgRequest, org_slug: str):
+    """The annual follow-up reports written, newest first, with links to their PDF and DOCX."""
+    organisation = org_scope(request, org_slug, VIEW)
+    return selectors.follow_up_report_list(organisation=organisation).select_related("organisation")
+
+
+@router.post("/orgs/{org_slug}/follow-up-reports", response={202: ReportOut})
+def report_start(request: OrgRequest, org_slug: str, payload: ReportIn):
+    """Write the annual follow-up report of a strategy (PDF and DOCX) in the background."""
+    from samskapa.strategy.selectors import strategy_get
+
+    organisation = org_scope(request, org_slug)
+    strategy = strategy_get(organisation=organisation, strategy_id=payload.strategy_id)
+    report = services.follow_up_report_start(
+        actor=request.user, organisation=organisation, strategy=strategy, year=payload.year
+    )
+    return Status(202, report)

@@ -40,6 +40,7 @@ class Frame:
     x_max: float
     y_min: float
     y_max: float
+    ticks: list[float]
 
     def x(self, value: float) -> float:
         span = (self.x_max - self.x_min) or 1.0
@@ -107,7 +108,7 @@ def _frame(series, baseline, target, width, height, margins) -> Frame | None:
     x_min, x_max = min(xs), max(xs)
     if x_max - x_min < 1:
         x_min, x_max = x_min - 0.5, x_max + 0.5
-    return Frame(width, height, left, right, top, bottom, x_min - 0.3, x_max + 0.3, ticks[0], ticks[-1])
+    return Frame(width, height, left, right, top, bottom, x_min - 0.3, x_max + 0.3, ticks[0], ticks[-1], ticks)
 
 
 def _year_ticks(frame: Frame, most: int) -> list[int]:
@@ -119,7 +120,7 @@ def _year_ticks(frame: Frame, most: int) -> list[int]:
 
 def _axes(frame: Frame, decimals: int, unit: str, *, compact: bool) -> list[str]:
     parts = []
-    for tick in nice_ticks(frame.y_min, frame.y_max) if not compact else [frame.y_min, frame.y_max]:
+    for tick in frame.ticks if not compact else [frame.y_min, frame.y_max]:
         y = frame.y(tick)
         parts.append(f'<line x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y}" y2="{y}" stroke="{GRID}"/>')
         label = escape(with_unit(tick, decimals if tick != int(tick) else 0, unit))
@@ -313,3 +314,41 @@ def _svg(frame, width, height, title, series, baseline, target, decimals, unit, 
         if not compact:
             body += _legend(frame, series, baseline, target, frame.height - frame.bottom + 44)
     return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308  every text inside is escaped above
+
+
+def marks(indicator):
+    """The indicator's (baseline, target) as (year, value) pairs, or None where not set."""
+    return indicator.baseline, indicator.target
+
+
+def table_rows(series: Sequence[Series], decimals: int) -> list[dict]:
+    """The values of the series by period, oldest first: one row per period, one cell per series."""
+    periods: dict[str, float] = {}
+    for s in series:
+        for point in s.points:
+            periods.setdefault(point.label, point.x)
+    lookup = [{p.label: p.value for p in s.points} for s in series]
+    return [
+        {"period": label, "values": [fmt(values.get(label), decimals) for values in lookup]}
+        for label in sorted(periods, key=lambda label: periods[label])
+    ]
+
+
+def indicator_chart(
+    indicator, series: Sequence[Series], *, chart_id: str, title: str = "", with_marks: bool = True, **size
+) -> dict:
+    """The chart of an indicator's series, with its baseline and target, and the same values as
+    table rows: what a page, the public site or a report puts side by side."""
+    baseline, target = marks(indicator) if with_marks else (None, None)
+    title = title or indicator.title
+    svg = line_chart(
+        series=series,
+        title=title,
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        baseline=baseline,
+        target=target,
+        chart_id=chart_id,
+        **size,
+    )
+    return {"svg": svg, "title": title, "series": series, "rows": table_rows(series, indicator.decimals)}

@@ -9,6 +9,7 @@ coordinator's reminder shows. Idempotent: indicators are found again by title.
 import random
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -20,12 +21,12 @@ from samskapa.indicators.periods import year_period
 from samskapa.indicators.sources.base import Row
 from samskapa.strategy.models import FocusArea, Goal
 
-DEMO_NOTE = "Demo values, made up for trying the software; fetching replaces them with Kolada's."
+DEMO_NOTE = "Demovärden, påhittade för att prova programmet; en hämtning ersätter dem med Koladas egna."
 FIRST_YEAR, LAST_YEAR = 2015, 2024
 
 # Per KPI: title, unit, direction, breakdown by sex, start and yearly change of the national
 # series, how far a municipality may lie from it, the target, and the focus-area words it follows.
-KPIS = {
+KPIS: dict[str, tuple[Any, ...]] = {
     "N02268": (
         "Sysselsättningsgrad, utrikes födda 20-64 år, andel (%)",
         "%",
@@ -71,12 +72,12 @@ KPIS = {
         ("delaktighet", "participation", "tillhörighet"),
     ),
 }
-MUNICIPALITIES = {
+MUNICIPALITIES: dict[str, dict[str, Any]] = {
     "mark": {"home": "1463", "references": ["1490", "1489"], "level": -3.0},
     "molndal": {"home": "1481", "references": ["1480", "1401", "1402"], "level": 1.5},
     "mala": {"home": "2418", "references": ["2481", "2417"], "level": -1.0},
 }
-MANUAL = {
+MANUAL: dict[str, tuple[Any, ...]] = {
     "mark": (
         "Besök på språkcaféer och mötesplatser",
         "besök",
@@ -185,7 +186,7 @@ def _manual(organisation, coordinator, place) -> None:
         organisation,
         coordinator,
         title,
-        definition="Counted by the integration unit from the attendance lists. " + DEMO_NOTE.split(";")[0] + ".",
+        definition="Räknas av integrationsenheten ur närvarolistorna. Demovärden, påhittade för att prova programmet.",
         unit=unit,
         decimals=0,
         direction=Direction.HIGHER,

@@ -11,6 +11,7 @@ from samskapa.core.errors import ApplicationError
 from samskapa.core.tabular import Sheet, csv_bytes, xlsx_bytes
 from samskapa.indicators.models import Area, Indicator, Observation
 from samskapa.indicators.periods import period_label
+from samskapa.indicators.selectors import NAME_SCHEMES
 
 HEADER = [
     "indicator_id",
@@ -42,53 +43,39 @@ def plain_number(value: Decimal | None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+# The columns read from each observation, as they are named in the export.
+STORED = ("area_code", "period_start", "period_end", "sex", "age", "origin", "value", "status", "source")
+
+
 def series_rows(*, organisation, indicators: Iterable[Indicator]) -> Iterator[list]:
-    """One row per observation of the indicators, ordered by indicator, area and period."""
-    indicators = {i.pk: i for i in indicators}
-    names: dict[tuple[str, str], str] = {}
-    for area in Area.objects.filter(scheme__in={i.source for i in indicators.values()}):
-        names[(area.scheme, area.code)] = area.name
+    """One row per observation of the indicators (in HEADER's order), by indicator, area and period."""
+    by_pk = {i.pk: i for i in indicators}
+    schemes = {NAME_SCHEMES.get(i.source, i.source) for i in by_pk.values()}
+    names = {(a.scheme, a.code): a.name for a in Area.objects.filter(scheme__in=schemes)}
     rows = (
-        Observation.objects.filter(organisation=organisation, indicator_id__in=list(indicators))
+        Observation.objects.filter(organisation=organisation, indicator_id__in=list(by_pk))
         .order_by("indicator_id", "area_code", "period_start", "sex", "age", "origin")
-        .values_list(
-            "indicator_id",
-            "area_code",
-            "period_start",
-            "period_end",
-            "sex",
-            "age",
-            "origin",
-            "value",
-            "status",
-            "source",
-            "fetched_at",
-            "previous_value",
-            "note",
-        )
+        .values("indicator_id", *STORED, "fetched_at", "previous_value", "note")
     )
-    for pk, area, start, end, sex, age, origin, value, status, source, fetched, previous, note in rows.iterator(
-        chunk_size=CSV_CHUNK
-    ):
-        indicator = indicators[pk]
+    for row in rows.iterator(chunk_size=CSV_CHUNK):
+        indicator = by_pk[row["indicator_id"]]
+        area = row["area_code"]
+        scheme = NAME_SCHEMES.get(indicator.source, indicator.source)
+        name = names.get((scheme, area)) or (organisation.name if area == indicator.home_area else "")
         yield [
-            pk,
+            indicator.pk,
             indicator.title,
             indicator.unit,
             area,
-            names.get((indicator.source, area), organisation.name if area == indicator.home_area else ""),
-            period_label(start, end),
-            start,
-            end,
-            sex,
-            age,
-            origin,
-            plain_number(value),
-            status,
-            source,
-            fetched.replace(microsecond=0),
-            plain_number(previous),
-            note,
+            name,
+            period_label(row["period_start"], row["period_end"]),
+            *[row[column] for column in STORED[1:6]],
+            plain_number(row["value"]),
+            row["status"],
+            row["source"],
+            row["fetched_at"].replace(microsecond=0),
+            plain_number(row["previous_value"]),
+            row["note"],
         ]
 
 

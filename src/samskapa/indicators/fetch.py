@@ -24,20 +24,20 @@ from samskapa.indicators.sources.kolada import Kolada
 from samskapa.indicators.sources.mapping import BREAKDOWN_ROLES, CellMapping, default_roles
 from samskapa.indicators.sources.pxweb import PxWebV1, PxWebV2
 
-SOURCE_NAMES = {
+SOURCE_NAMES: dict[str, str] = {
     Source.KOLADA: "Kolada",
     Source.SCB: "SCB",
     Source.STATFI: "Statistics Finland",
     Source.EUROSTAT: "Eurostat",
 }
 # The area code each source uses for the whole country.
-NATIONAL_AREAS = {Source.KOLADA: "0000", Source.SCB: "00", Source.STATFI: "SSS"}
+NATIONAL_AREAS: dict[str, str] = {Source.KOLADA: "0000", Source.SCB: "00", Source.STATFI: "SSS"}
 KOLADA_YEARS = 25
 
 
 def client_for(source: str, **http_options: Any):
     """The client of a source, talking to the base URL in settings."""
-    urls = {
+    urls: dict[str, str] = {
         Source.KOLADA: settings.SAMSKAPA_KOLADA_URL,
         Source.SCB: settings.SAMSKAPA_PXWEB_SCB_URL,
         Source.STATFI: settings.SAMSKAPA_PXWEB_STATFI_URL,
@@ -45,7 +45,7 @@ def client_for(source: str, **http_options: Any):
     }
     if source not in urls:
         raise ApplicationError(_("This indicator has no online source."))
-    http = SourceHttp.from_settings(urls[source], SOURCE_NAMES[Source(source)], **http_options)
+    http = SourceHttp.from_settings(urls[source], SOURCE_NAMES[source], **http_options)
     if source == Source.KOLADA:
         return Kolada(http)
     if source == Source.SCB:

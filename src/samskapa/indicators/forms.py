@@ -1,6 +1,9 @@
 """Forms of the indicator pages: they parse what a person typed; services decide the rest."""
 
+from typing import Any, cast
+
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.indicators.models import Breakdown, Direction, Frequency, Origin, Sex
@@ -70,7 +73,9 @@ class IndicatorForm(forms.Form):
     all_areas = forms.BooleanField(
         label=_("Fetch every municipality"), required=False, help_text=_("To see where we rank among all of them.")
     )
-    owner = forms.ModelChoiceField(label=_("Who enters the values"), queryset=None, required=False)
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Who enters the values"), queryset=None, required=False
+    )
     due_days = forms.IntegerField(
         label=_("Days to enter a value"),
         min_value=0,
@@ -84,10 +89,11 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args, goals, focus_areas, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = goals
-        self.fields["focus_areas"].queryset = focus_areas
-        self.fields["owner"].queryset = members
-        self.fields["owner"].label_from_instance = lambda user: user.get_full_name() or user.email
+        cast(forms.ModelMultipleChoiceField, self.fields["goals"]).queryset = goals
+        cast(forms.ModelMultipleChoiceField, self.fields["focus_areas"]).queryset = focus_areas
+        owner = cast(forms.ModelChoiceField, self.fields["owner"])
+        owner.queryset = members
+        owner.label_from_instance = lambda user: user.get_full_name() or user.email  # type: ignore[method-assign,assignment]
 
     def clean_reference_areas(self) -> list[str]:
         return [part.strip() for part in self.cleaned_data["reference_areas"].split(",") if part.strip()]
@@ -120,7 +126,7 @@ class ObservationForm(forms.Form):
         label=_("Period"), max_length=20, help_text=_("A year (2024), quarter (2024Q1) or month (2024-03).")
     )
     value = forms.CharField(label=_("Value"), max_length=40)
-    sex = forms.ChoiceField(label=_("Who"), choices=Sex.choices, initial=Sex.TOTAL)
+    sex = forms.ChoiceField(label=_("Women or men"), choices=Sex.choices, initial=Sex.TOTAL)
     age = forms.CharField(label=_("Age group"), max_length=24, required=False, help_text=_("Empty for all ages."))
     origin = forms.ChoiceField(label=_("Born"), choices=Origin.choices, required=False)
     area_code = forms.CharField(label=_("Area"), max_length=24, required=False, help_text=_("Empty for our own area."))
@@ -145,12 +151,12 @@ class PxWebSearchForm(SearchForm):
 
 
 class ReportForm(forms.Form):
-    strategy = forms.ModelChoiceField(label=_("Strategy"), queryset=None)
+    strategy: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Strategy"), queryset=None)
     year = forms.IntegerField(label=_("Year followed up"), min_value=1990, max_value=2200)
 
     def __init__(self, *args, strategies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["strategy"].queryset = strategies
+        cast(forms.ModelChoiceField, self.fields["strategy"]).queryset = strategies
 
 
 ROLE_CHOICES = [
@@ -182,6 +188,7 @@ class TableForm(forms.Form):
             self.fields[f"role_{index}"] = forms.ChoiceField(
                 label=_("“%(variable)s” is") % {"variable": variable.label}, choices=choices, initial=role
             )
+            initial: list[str]
             if role in ("area", "time") and not selection.get(variable.code):
                 initial = []
             else:
@@ -201,8 +208,10 @@ class TableForm(forms.Form):
     def clean(self):
         from samskapa.indicators.sources.mapping import guess_breakdown
 
-        cleaned = super().clean()
-        roles, selection, errors = {}, {}, []
+        cleaned: dict[str, Any] = super().clean() or {}
+        roles: dict[str, dict] = {}
+        selection: dict[str, list[str]] = {}
+        errors: list[str] = []
         for index, variable in enumerate(self.meta.variables):
             role, values = cleaned.get(f"role_{index}"), cleaned.get(f"values_{index}") or []
             labels = dict(variable.values)
@@ -220,15 +229,17 @@ class TableForm(forms.Form):
                     meaning = guess_breakdown(role, code, labels.get(code, code))
                     if meaning is None:
                         errors.append(
-                            _("We cannot tell what “%(value)s” stands for; make “%(variable)s” one value instead.")
+                            gettext(
+                                "We cannot tell what “%(value)s” stands for; make “%(variable)s” one value instead."
+                            )
                             % {"value": labels.get(code, code), "variable": variable.label}
                         )
                     mapping[code] = meaning
                 roles[variable.code] = {"role": role, "map": mapping}
         if sum(1 for r in roles.values() if r["role"] == "time") != 1:
-            errors.append(_("Exactly one variable is the period."))
+            errors.append(gettext("Exactly one variable is the period."))
         if sum(1 for r in roles.values() if r["role"] == "area") > 1:
-            errors.append(_("At most one variable is the area."))
+            errors.append(gettext("At most one variable is the area."))
         for error in errors:
             self.add_error(None, error)
         cleaned["config"] = {

@@ -163,6 +163,20 @@ class Indicator(Publishable, OrganisationOwned):
             raise ValidationError(errors)
 
     @property
+    def baseline(self):
+        """(year, value) of the baseline, or None."""
+        return (
+            (self.baseline_year, self.baseline_value)
+            if self.baseline_year and self.baseline_value is not None
+            else None
+        )
+
+    @property
+    def target(self):
+        """(year, value) of the target, or None."""
+        return (self.target_year, self.target_value) if self.target_year and self.target_value is not None else None
+
+    @property
     def is_online(self) -> bool:
         return self.source in ONLINE_SOURCES
 

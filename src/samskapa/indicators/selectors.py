@@ -63,7 +63,7 @@ def home_observations(*, organisation: Organisation, indicators) -> dict[int, li
 
 
 # Values entered by hand use the official municipality codes, which Kolada names.
-NAME_SCHEMES = {Source.MANUAL: Source.KOLADA}
+NAME_SCHEMES: dict[str, str] = {Source.MANUAL: Source.KOLADA}
 CODE_SHAPE = re.compile(r"^[A-Za-z0-9_\-+]{1,24}$")
 
 
@@ -79,7 +79,8 @@ def areas_resolve(*, scheme: str, entries: list[str]) -> tuple[list[str], list[s
     trust anything shaped like a code; Kolada and SCB know every Swedish area beforehand.
     """
     scheme = NAME_SCHEMES.get(scheme, scheme)
-    codes, unknown = [], []
+    codes: list[str] = []
+    unknown: list[str] = []
     for entry in (e.strip() for e in entries):
         if not entry:
             continue

@@ -47,16 +47,6 @@ class IndicatorView:
     def latest(self) -> Point | None:
         return self.home.latest
 
-    @property
-    def baseline(self) -> tuple[int, Decimal] | None:
-        i = self.indicator
-        return (i.baseline_year, i.baseline_value) if i.baseline_year and i.baseline_value is not None else None
-
-    @property
-    def target(self) -> tuple[int, Decimal] | None:
-        i = self.indicator
-        return (i.target_year, i.target_value) if i.target_year and i.target_value is not None else None
-
 
 def _point(observation: Observation) -> Point:
     start, end = observation.period_start, observation.period_end
@@ -64,13 +54,11 @@ def _point(observation: Observation) -> Point:
 
 
 def assessment_of(indicator: Indicator, points: list[Point]) -> Assessment:
-    baseline = (indicator.baseline_year, indicator.baseline_value) if indicator.baseline_year else None
-    target = (indicator.target_year, indicator.target_value) if indicator.target_year else None
     return assess(
         direction=indicator.direction,
         points=[(p.x, float(p.value)) for p in points],
-        baseline=baseline,
-        target=target,
+        baseline=indicator.baseline,
+        target=indicator.target,
     )
 
 
@@ -161,7 +149,7 @@ def comparison_table(*, organisation, indicator: Indicator, series: list[Series]
         return rows, 0
     latest = home.latest
     # Rank among areas of the same kind as ours (municipalities: four-digit codes, not regions).
-    same_period = list(
+    cells = list(
         Observation.objects.filter(
             organisation=organisation,
             indicator=indicator,
@@ -175,7 +163,7 @@ def comparison_table(*, organisation, indicator: Indicator, series: list[Series]
         .exclude(area_code__startswith="00")
         .values_list("area_code", "value")
     )
-    same_period = [value for code, value in same_period if len(code) == len(indicator.home_area)]
+    same_period = [value for code, value in cells if len(code) == len(indicator.home_area)]
     better = (lambda v: v > latest.value) if indicator.direction != "lower" else (lambda v: v < latest.value)
     rank = 1 + sum(1 for v in same_period if better(v))
     for row in rows:

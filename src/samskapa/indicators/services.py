@@ -23,6 +23,7 @@ from samskapa.indicators.models import (
     ONLINE_SOURCES,
     Breakdown,
     Direction,
+    FollowUpReport,
     Indicator,
     IndicatorFocusArea,
     IndicatorGoal,
@@ -88,7 +89,7 @@ def source_config_clean(source: str, config: Any) -> dict:
         if not KOLADA_KPI.match(kpi):
             raise _invalid("source_config", _("A Kolada KPI id is a letter and five digits, for example N02268."))
         since = config.get("since")
-        clean = {"kpi": kpi}
+        clean: dict[str, Any] = {"kpi": kpi}
         if since not in (None, ""):
             clean["since"] = _year(since)
         return clean
@@ -204,26 +205,20 @@ def _set_links(*, actor, organisation: Organisation, indicator: Indicator, link,
 
 
 def _set_goals(*, actor, organisation, indicator, goal_ids, focus_area_ids) -> None:
-    if goal_ids is not None:
-        _set_links(
-            actor=actor,
-            organisation=organisation,
-            indicator=indicator,
-            link=IndicatorGoal,
-            target="goal",
-            ids=goal_ids,
-            choices=Goal,
-        )
-    if focus_area_ids is not None:
-        _set_links(
-            actor=actor,
-            organisation=organisation,
-            indicator=indicator,
-            link=IndicatorFocusArea,
-            target="focus_area",
-            ids=focus_area_ids,
-            choices=FocusArea,
-        )
+    for ids, link, target, choices in (
+        (goal_ids, IndicatorGoal, "goal", Goal),
+        (focus_area_ids, IndicatorFocusArea, "focus_area", FocusArea),
+    ):
+        if ids is not None:
+            _set_links(
+                actor=actor,
+                organisation=organisation,
+                indicator=indicator,
+                link=link,
+                target=target,
+                ids=ids,
+                choices=choices,
+            )
 
 
 def _check_owner(organisation: Organisation, owner) -> None:
@@ -449,3 +444,35 @@ def indicator_sync_start(*, actor, organisation: Organisation, indicator: Indica
     )
     params = {"indicator_ids": [indicator.pk] if indicator else None}
     return job_start(organisation=organisation, user=actor, kind="indicators.sync", title=title, params=params)
+
+
+@transaction.atomic
+def follow_up_report_start(*, actor, organisation: Organisation, strategy, year: int) -> FollowUpReport:
+    """Queue writing the annual follow-up report of a strategy, as PDF and DOCX, in its language."""
+    from samskapa.reports.followup import report_language, report_title
+
+    require(actor, CHANGE, organisation)
+    require(actor, "core.start_job", organisation)
+    if strategy.organisation_id != organisation.pk:
+        raise ApplicationError(_("Choose a strategy of your organisation."))
+    if not 1990 <= year <= timezone.localdate().year + 1:
+        raise ApplicationError(_("Choose a year that has been or is being followed up."))
+    report = FollowUpReport(
+        organisation=organisation,
+        strategy=strategy,
+        year=year,
+        language=report_language(strategy),
+        title=report_title(strategy, year)[:300],
+        created_by=actor,
+    )
+    report.full_clean()
+    report.save()
+    report.job = job_start(
+        organisation=organisation,
+        user=actor,
+        kind="indicators.followup_report",
+        title=_("Follow-up report %(year)s") % {"year": year},
+        params={"report_id": report.pk},
+    )
+    report.save(update_fields=["job"])
+    return report

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskapa.indicators import views, views_catalogue
+from samskapa.indicators import views, views_catalogue, views_followup
 
 app_name = "indicators"
 
@@ -15,6 +15,10 @@ urlpatterns = [
     path("catalogue/pxweb/", views_catalogue.pxweb_search, name="pxweb"),
     path("catalogue/pxweb/table/", views_catalogue.pxweb_table, name="pxweb-table"),
     path("catalogue/eurostat/", views_catalogue.eurostat_pick, name="eurostat"),
+    path("follow-up/", views_followup.dashboard, name="follow-up"),
+    path("reports/", views_followup.report_list, name="reports"),
+    path("reports/<int:report_id>/pdf/", views_followup.report_pdf, name="report-pdf"),
+    path("reports/<int:report_id>/docx/", views_followup.report_docx, name="report-docx"),
     path("<int:indicator_id>/", views.indicator_detail, name="detail"),
     path("<int:indicator_id>/edit/", views.indicator_edit, name="edit"),
     path("<int:indicator_id>/delete/", views.indicator_delete, name="delete"),

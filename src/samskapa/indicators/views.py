@@ -4,6 +4,7 @@ importing values, fetching, exports. Thin over the selectors and services."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,23 +21,9 @@ from samskapa.indicators.sources.eurostat import format_filters, parse_filters
 from samskapa.strategy.models import FocusArea, Goal
 
 VIEW, CHANGE, ENTER = "indicators.view_indicators", "indicators.change_indicators", "indicators.enter_values"
-INDICATOR_FORM_FIELDS = (
-    "title",
-    "definition",
-    "unit",
-    "decimals",
-    "direction",
-    "frequency",
-    "breakdowns",
-    "baseline_year",
-    "baseline_value",
-    "target_year",
-    "target_value",
-    "national_area",
-    "all_areas",
-    "owner",
-    "due_days",
-    "is_published",
+# What the indicator form edits directly (the areas to compare with are resolved first).
+INDICATOR_FORM_FIELDS = tuple(
+    f for f in services.INDICATOR_FIELDS if f in IndicatorForm.base_fields and f != "reference_areas"
 )
 
 
@@ -328,7 +315,7 @@ def _start_sync(request: OrgRequest, indicator) -> HttpResponse:
     return redirect("orgs:job-detail", org_slug=org.slug, job_id=job.pk)
 
 
-def _export(request: OrgRequest, indicators, title: str, extension: str) -> HttpResponse:
+def _export(request: OrgRequest, indicators, title: str, extension: str) -> HttpResponseBase:
     org = request.organisation
     if extension == "csv":
         return exports.csv_response(organisation=org, indicators=indicators, title=title)
@@ -340,7 +327,7 @@ def _export(request: OrgRequest, indicators, title: str, extension: str) -> Http
 
 
 @org_view(VIEW)
-def export_all_csv(request: OrgRequest) -> HttpResponse:
+def export_all_csv(request: OrgRequest) -> HttpResponseBase:
     org = request.organisation
     return _export(
         request, selectors.indicator_list(organisation=org), _("Indicators %(org)s") % {"org": org.name}, "csv"
@@ -348,7 +335,7 @@ def export_all_csv(request: OrgRequest) -> HttpResponse:
 
 
 @org_view(VIEW)
-def export_all_xlsx(request: OrgRequest) -> HttpResponse:
+def export_all_xlsx(request: OrgRequest) -> HttpResponseBase:
     org = request.organisation
     return _export(
         request, selectors.indicator_list(organisation=org), _("Indicators %(org)s") % {"org": org.name}, "xlsx"
@@ -356,12 +343,12 @@ def export_all_xlsx(request: OrgRequest) -> HttpResponse:
 
 
 @org_view(VIEW)
-def export_one_csv(request: OrgRequest, indicator_id: int) -> HttpResponse:
+def export_one_csv(request: OrgRequest, indicator_id: int) -> HttpResponseBase:
     indicator = selectors.indicator_get(organisation=request.organisation, indicator_id=indicator_id)
     return _export(request, [indicator], indicator.title, "csv")
 
 
 @org_view(VIEW)
-def export_one_xlsx(request: OrgRequest, indicator_id: int) -> HttpResponse:
+def export_one_xlsx(request: OrgRequest, indicator_id: int) -> HttpResponseBase:
     indicator = selectors.indicator_get(organisation=request.organisation, indicator_id=indicator_id)
     return _export(request, [indicator], indicator.title, "xlsx")

@@ -54,8 +54,6 @@ def format_filters(filters: dict[str, list[str]]) -> str:
 
 
 class Eurostat:
-    national = ""
-
     def __init__(self, http: SourceHttp, *, language: str = "EN"):
         self.http = http
         self.language = language

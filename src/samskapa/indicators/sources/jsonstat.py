@@ -12,7 +12,7 @@ from samskapa.indicators.sources.base import Variable, require_shape
 
 
 def _codes_in_order(dimension: dict, size: int, source: str) -> list[str]:
-    category = dimension.get("category") if isinstance(dimension, dict) else None
+    category: Any = dimension.get("category") if isinstance(dimension, dict) else None
     require_shape(isinstance(category, dict), source)
     index = category.get("index")
     if index is None:

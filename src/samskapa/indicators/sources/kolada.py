@@ -9,6 +9,7 @@ values are skipped. Data needs two of kpi, municipality and year.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 
 from django.utils import timezone
@@ -127,18 +128,16 @@ class Kolada:
                 yield from parse_data_item(item)
 
 
-_PERIODS: dict[int, tuple] = {}
+_PERIODS: dict[int, tuple[date, date]] = {}
 
 
-def _year(period) -> tuple:
-    found = _PERIODS.get(period)
-    if found is None:
+def _year(period) -> tuple[date, date]:
+    if period not in _PERIODS:
         try:
-            found = year_period(int(period))
+            _PERIODS[period] = year_period(int(period))
         except (TypeError, ValueError):
             require_shape(False, NAME)
-        _PERIODS[period] = found
-    return found
+    return _PERIODS[period]
 
 
 def parse_data_item(item: dict) -> list[Row]:

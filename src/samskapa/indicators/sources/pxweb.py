@@ -42,12 +42,12 @@ def _split(selection: dict[str, list[str]], sizes: dict[str, int], limit: int) -
         yield from _split({**selection, widest: part}, {**sizes, widest: len(part)}, limit)
 
 
-class PxWebV2:
-    """Statistics Sweden (SCB)."""
+class _PxWeb:
+    """What both API versions share: the client, the language, the cell limit from the config."""
 
-    national = "00"
+    limit_key = ""
 
-    def __init__(self, http: SourceHttp, *, language: str = "sv"):
+    def __init__(self, http: SourceHttp, *, language: str):
         self.http = http
         self.language = language
         self._max_cells: int | None = None
@@ -56,12 +56,27 @@ class PxWebV2:
     def name(self) -> str:
         return self.http.name
 
+    def _config(self) -> Any:
+        raise NotImplementedError
+
     def max_cells(self) -> int:
         if self._max_cells is None:
-            config = self.http.get_json("config")
-            limit = config.get("maxDataCells") if isinstance(config, dict) else None
+            config = self._config()
+            limit = config.get(self.limit_key) if isinstance(config, dict) else None
             self._max_cells = int(limit) if isinstance(limit, int) and limit > 0 else DEFAULT_MAX_CELLS
         return self._max_cells
+
+
+class PxWebV2(_PxWeb):
+    """Statistics Sweden (SCB)."""
+
+    limit_key = "maxDataCells"
+
+    def __init__(self, http: SourceHttp, *, language: str = "sv"):
+        super().__init__(http, language=language)
+
+    def _config(self) -> Any:
+        return self.http.get_json("config")
 
     def search(self, query: str, *, page_size: int = 20) -> list[TableInfo]:
         answer = self.http.get_json(
@@ -104,24 +119,18 @@ class PxWebV2:
                 f"tables/{quote(table)}/data", body, params={"lang": self.language, "outputFormat": "json-stat2"}
             )
 
-    def latest(self, count: int) -> list[str]:
-        return [f"top({count})"] if count else [ALL]
 
-
-class PxWebV1:
+class PxWebV1(_PxWeb):
     """Statistics Finland (StatFin, and any other v1 database)."""
 
-    national = "SSS"
+    limit_key = "maxValues"
 
     def __init__(self, http: SourceHttp, *, language: str = "fi", database: str = "StatFin"):
-        self.http = http
-        self.language = language
+        super().__init__(http, language=language)
         self.database = database
-        self._max_cells: int | None = None
 
-    @property
-    def name(self) -> str:
-        return self.http.name
+    def _config(self) -> Any:
+        return self.http.get_json(self._path(), params={"config": ""})
 
     def _path(self, table: str = "") -> str:
         table = table.strip("/")
@@ -129,13 +138,6 @@ class PxWebV1:
             table = table[len(self.database) + 1 :]
         parts = [self.language, self.database] + ([table] if table else [])
         return "/".join(quote(p, safe="/") for p in parts)
-
-    def max_cells(self) -> int:
-        if self._max_cells is None:
-            config = self.http.get_json(self._path(), params={"config": ""})
-            limit = config.get("maxValues") if isinstance(config, dict) else None
-            self._max_cells = int(limit) if isinstance(limit, int) and limit > 0 else DEFAULT_MAX_CELLS
-        return self._max_cells
 
     def search(self, query: str, *, page_size: int = 20) -> list[TableInfo]:
         answer = self.http.get_json(self._path(), params={"query": query, "filter": "*"})
@@ -180,9 +182,6 @@ class PxWebV1:
         for part in _split(selection, sizes, self.max_cells()):
             query = [{"code": var, "selection": _v1_selection(codes)} for var, codes in part.items()]
             yield self.http.post_json(self._path(table), {"query": query, "response": {"format": "json-stat2"}})
-
-    def latest(self, count: int) -> list[str]:
-        return [f"top({count})"] if count else [ALL]
 
 
 def _v1_selection(codes: list[str]) -> dict[str, Any]:
