@@ -5,6 +5,8 @@ import io
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 from pypdf import PdfReader
 from tests.actions.factories import ActionPlanFactory
@@ -12,6 +14,7 @@ from tests.actors.factories import ActorFactory
 from tests.factories import StrategyFactory
 
 from samskapa.actions import services as action_services
+from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
 from samskapa.strategy import services
 
@@ -167,3 +170,39 @@ def test_another_organisations_strategy_is_not_exported(client_for, api_for, coo
     assert client_for(coordinator).get(f"/o/{other_org.slug}/strategy/{foreign.pk}/export.pdf").status_code == 404
     api = api_for(coordinator)
     assert api.get(f"/orgs/{other_org.slug}/strategies/{foreign.pk}/export.docx").status_code == 404
+
+
+def _bulk_actions(plan, area, lead, count, start):
+    Action.objects.bulk_create(
+        Action(
+            organisation=plan.organisation,
+            plan=plan,
+            number=start + n,
+            title=f"Åtgärd {start + n}",
+            focus_area=area,
+            lead=lead,
+            budget=1000,
+        )
+        for n in range(count)
+    )
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(("kind", "few", "many"), [("docx", 50, 500), ("pdf", 5, 50)])
+def test_the_export_costs_the_same_queries_with_ten_times_the_actions(
+    client_for, coordinator, org, adopted, kind, few, many
+):
+    strategy, _version = adopted
+    plan = strategy.action_plans.get()
+    area, lead = strategy.focus_areas.get(), Actor.objects.get(name="Skolförvaltningen")
+    client = client_for(coordinator)
+    url = f"/o/{org.slug}/strategy/{strategy.pk}/export.{kind}"
+    _bulk_actions(plan, area, lead, few, start=10)
+    counted = _queries(client, url)
+    _bulk_actions(plan, area, lead, many - few, start=10 + few)
+    assert _queries(client, url) == counted
