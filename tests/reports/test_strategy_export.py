@@ -9,12 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from docx import Document
 from pypdf import PdfReader
-from tests.actions.factories import ActionPlanFactory
+from tests.actions.factories import ActionPlanFactory, bulk_actions
 from tests.actors.factories import ActorFactory
 from tests.factories import StrategyFactory
 
 from samskapa.actions import services as action_services
-from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
 from samskapa.strategy import services
 
@@ -172,21 +171,6 @@ def test_another_organisations_strategy_is_not_exported(client_for, api_for, coo
     assert api.get(f"/orgs/{other_org.slug}/strategies/{foreign.pk}/export.docx").status_code == 404
 
 
-def _bulk_actions(plan, area, lead, count, start):
-    Action.objects.bulk_create(
-        Action(
-            organisation=plan.organisation,
-            plan=plan,
-            number=start + n,
-            title=f"Åtgärd {start + n}",
-            focus_area=area,
-            lead=lead,
-            budget=1000,
-        )
-        for n in range(count)
-    )
-
-
 def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
@@ -202,7 +186,7 @@ def test_the_export_costs_the_same_queries_with_ten_times_the_actions(
     area, lead = strategy.focus_areas.get(), Actor.objects.get(name="Skolförvaltningen")
     client = client_for(coordinator)
     url = f"/o/{org.slug}/strategy/{strategy.pk}/export.{kind}"
-    _bulk_actions(plan, area, lead, few, start=10)
+    bulk_actions(plan, area, lead, few, first=10, budget=1000)
     counted = _queries(client, url)
-    _bulk_actions(plan, area, lead, many - few, start=10 + few)
+    bulk_actions(plan, area, lead, many - few, first=10 + few, budget=1000)
     assert _queries(client, url) == counted
