@@ -79,7 +79,7 @@ def _money(action: Action) -> str:
 
 def _action_row(action: Action, area_titles: dict[int, str]) -> list[str]:
     area = area_titles.get(action.focus_area_id) or (action.focus_area.title if action.focus_area else "")
-    span = " – ".join(d.isoformat() for d in (action.start, action.end) if d)
+    span = " – ".join(d.isoformat() for d in (action.start, action.end) if d)  # en dash between, as in the plan
     status = action.get_status_display()
     if action.status not in ("planned", "done", "cancelled"):
         status = f"{status} ({action.percent_complete} %)"
