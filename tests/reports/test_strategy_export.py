@@ -150,6 +150,20 @@ def test_an_adopted_version_exports_the_frozen_text_not_the_revision(client_for,
     assert "En ny vision." in working and "Under revidering" in working
 
 
+def test_the_api_exports_an_adopted_version_as_frozen(api_for, coordinator, org, adopted):
+    strategy, version = adopted
+    services.strategy_revise(actor=coordinator, organisation=org, strategy=strategy)
+    strategy.refresh_from_db()
+    services.strategy_update(actor=coordinator, organisation=org, strategy=strategy, vision="En ny vision.")
+    api = api_for(coordinator)
+    docx = api.get(f"/orgs/{org.slug}/strategy-versions/{version.pk}/export.docx")
+    assert docx.status_code == 200 and docx["Content-Disposition"].endswith('-v1.docx"')
+    _doc, text = _docx(docx.content)
+    assert "Alla testbybor hör till." in text and "En ny vision." not in text and "Version 1" in text
+    pdf = api.get(f"/orgs/{org.slug}/strategy-versions/{version.pk}/export.pdf")
+    assert pdf.status_code == 200 and "Alla testbybor hör till." in _pdf_text(pdf.content)
+
+
 def test_an_english_strategy_exports_in_english_and_the_api_serves_both(api_for, coordinator, org):
     strategy = services.strategy_create(actor=coordinator, organisation=org, title="Integration in Mark", language="en")
     services.focus_area_create(
