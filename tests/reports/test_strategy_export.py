@@ -138,11 +138,16 @@ def test_the_docx_has_the_same_chapters_and_the_action_table(client_for, coordin
     assert row[4] == "2025-02-01 – 2026-06-30" and row[5] == "125\u00a0000 SEK" and row[6] == "Planerad"
 
 
-def test_an_adopted_version_exports_the_frozen_text_not_the_revision(client_for, coordinator, org, adopted):
-    strategy, version = adopted
+def _revise_the_vision(coordinator, org, strategy) -> None:
+    """Start a revision of the adopted strategy and give it a new vision (version 1 keeps the old one)."""
     services.strategy_revise(actor=coordinator, organisation=org, strategy=strategy)
     strategy.refresh_from_db()
     services.strategy_update(actor=coordinator, organisation=org, strategy=strategy, vision="En ny vision.")
+
+
+def test_an_adopted_version_exports_the_frozen_text_not_the_revision(client_for, coordinator, org, adopted):
+    strategy, version = adopted
+    _revise_the_vision(coordinator, org, strategy)
     client = client_for(coordinator)
     frozen = _pdf_text(client.get(f"/o/{org.slug}/strategy/versions/{version.pk}/export.pdf").content)
     assert "Alla testbybor hör till." in frozen and "En ny vision." not in frozen and "Version 1" in frozen
@@ -152,9 +157,7 @@ def test_an_adopted_version_exports_the_frozen_text_not_the_revision(client_for,
 
 def test_the_api_exports_an_adopted_version_as_frozen(api_for, coordinator, org, adopted):
     strategy, version = adopted
-    services.strategy_revise(actor=coordinator, organisation=org, strategy=strategy)
-    strategy.refresh_from_db()
-    services.strategy_update(actor=coordinator, organisation=org, strategy=strategy, vision="En ny vision.")
+    _revise_the_vision(coordinator, org, strategy)
     api = api_for(coordinator)
     docx = api.get(f"/orgs/{org.slug}/strategy-versions/{version.pk}/export.docx")
     assert docx.status_code == 200 and docx["Content-Disposition"].endswith('-v1.docx"')
