@@ -1,9 +1,11 @@
 """The demo gives each municipality a plausible action plan, obeying the children rule, and again without duplicates."""
 
 from django.db.models import Count
+from django.test import Client
 
+from samskapa.accounts.models import User
 from samskapa.actions.models import Action, ActionPlan, ChildImpactAssessment, ProgressUpdate
-from samskapa.core.demo import demo_load
+from samskapa.core.demo import DEMO_EMAIL, demo_load
 
 
 def _counts():
@@ -30,6 +32,15 @@ def test_demo_builds_three_action_plans_idempotently(db):
     for action in Action.objects.filter(affects_children=True, status__in=["ongoing", "done"]):
         assert action.assessment.is_completed, action.title
     assert ChildImpactAssessment.objects.filter(state="draft").exists()  # one still being written
+
+    client = Client()
+    client.force_login(User.objects.get(email=DEMO_EMAIL))
+    for plan in ActionPlan.objects.select_related("organisation"):
+        base = f"/o/{plan.organisation.slug}/actions/plans/{plan.pk}/"
+        for view in ("", "timeline/", "overview/"):
+            assert client.get(base + view).status_code == 200
+        document = client.get(f"/o/{plan.organisation.slug}/strategy/{plan.strategy_id}/export.docx")
+        assert document.status_code == 200
 
     before = _counts()
     demo_load(password="demo-pass-123")

@@ -138,16 +138,33 @@ def test_the_docx_has_the_same_chapters_and_the_action_table(client_for, coordin
     assert row[4] == "2025-02-01 – 2026-06-30" and row[5] == "125\u00a0000 SEK" and row[6] == "Planerad"
 
 
-def test_an_adopted_version_exports_the_frozen_text_not_the_revision(client_for, coordinator, org, adopted):
-    strategy, version = adopted
+def _revise_the_vision(coordinator, org, strategy) -> None:
+    """Start a revision of the adopted strategy and give it a new vision (version 1 keeps the old one)."""
     services.strategy_revise(actor=coordinator, organisation=org, strategy=strategy)
     strategy.refresh_from_db()
     services.strategy_update(actor=coordinator, organisation=org, strategy=strategy, vision="En ny vision.")
+
+
+def test_an_adopted_version_exports_the_frozen_text_not_the_revision(client_for, coordinator, org, adopted):
+    strategy, version = adopted
+    _revise_the_vision(coordinator, org, strategy)
     client = client_for(coordinator)
     frozen = _pdf_text(client.get(f"/o/{org.slug}/strategy/versions/{version.pk}/export.pdf").content)
     assert "Alla testbybor hör till." in frozen and "En ny vision." not in frozen and "Version 1" in frozen
     _doc, working = _docx(client.get(f"/o/{org.slug}/strategy/{strategy.pk}/export.docx").content)
     assert "En ny vision." in working and "Under revidering" in working
+
+
+def test_the_api_exports_an_adopted_version_as_frozen(api_for, coordinator, org, adopted):
+    strategy, version = adopted
+    _revise_the_vision(coordinator, org, strategy)
+    api = api_for(coordinator)
+    docx = api.get(f"/orgs/{org.slug}/strategy-versions/{version.pk}/export.docx")
+    assert docx.status_code == 200 and docx["Content-Disposition"].endswith('-v1.docx"')
+    _doc, text = _docx(docx.content)
+    assert "Alla testbybor hör till." in text and "En ny vision." not in text and "Version 1" in text
+    pdf = api.get(f"/orgs/{org.slug}/strategy-versions/{version.pk}/export.pdf")
+    assert pdf.status_code == 200 and "Alla testbybor hör till." in _pdf_text(pdf.content)
 
 
 def test_an_english_strategy_exports_in_english_and_the_api_serves_both(api_for, coordinator, org):
