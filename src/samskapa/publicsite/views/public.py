@@ -1,12 +1,13 @@
 """Public pages (/p/...): anyone reads them without an account, in their language, without JavaScript."""
 
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from samskapa.core.downloads import file_response
-from samskapa.publicsite import accessibility, caching, opendata
+from samskapa.publicsite import accessibility, caching, opendata, progress
 from samskapa.publicsite.languages import interface_languages, negotiate
 from samskapa.publicsite.reader import Reader, public_view
 from samskapa.publicsite.sections import sections
@@ -80,6 +81,116 @@ def strategy(request: HttpRequest, strategy_id: int | None = None) -> HttpRespon
         organisation=reader.organisation, language=reader.language, strategy_id=strategy_id
     )
     return page(request, "publicsite/strategy.html", "strategy", strategy=localised, strategies=strategies)
+
+
+# Long lists come a page at a time, so a page stays small on a slow phone.
+PER_PAGE = 50
+
+
+def _page_of(request: HttpRequest, queryset):
+    """The page of rows the address asks for (the first or last when it asks for a missing one)."""
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _areas(reader: Reader) -> progress.PublicAreas:
+    return reader.once(
+        "areas", lambda: progress.public_areas(organisation=reader.organisation, language=reader.language)
+    )
+
+
+@require_safe
+@public_view
+def actions(request: HttpRequest) -> HttpResponse:
+    """The action plan: each published action with its status and progress, by focus area."""
+    reader: Reader = request.reader  # type: ignore[attr-defined]
+    org = reader.organisation
+    rows = _page_of(request, progress.public_action_queryset(org))
+    items = progress.public_actions(organisation=org, language=reader.language, actions=list(rows))
+    return page(
+        request,
+        "publicsite/actions.html",
+        "actions",
+        page_obj=rows,
+        groups=progress.group_by_area(items, _areas(reader).areas),
+        summary=progress.action_summary(organisation=org),
+        localised={"fallbacks": sum(item.fallbacks for item in items)},
+    )
+
+
+@require_safe
+@public_view
+def indicators(request: HttpRequest) -> HttpResponse:
+    """The indicators with their latest value and how they are going; each has its own page."""
+    reader: Reader = request.reader  # type: ignore[attr-defined]
+    rows = _page_of(request, progress.public_indicator_queryset(reader.organisation))
+    items = progress.public_indicators(
+        organisation=reader.organisation, language=reader.language, indicators=list(rows)
+    )
+    return page(
+        request,
+        "publicsite/indicators.html",
+        "indicators",
+        page_obj=rows,
+        items=items,
+        localised={"fallbacks": sum(item.fallbacks for item in items)},
+    )
+
+
+@require_safe
+@public_view
+def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    """One indicator: its chart, and the same values as a table."""
+    reader: Reader = request.reader  # type: ignore[attr-defined]
+    found = list(progress.public_indicator_queryset(reader.organisation).filter(pk=indicator_id))
+    if not found:
+        raise Http404
+    item = progress.public_indicators(organisation=reader.organisation, language=reader.language, indicators=found)[0]
+    return page(
+        request,
+        "publicsite/indicator.html",
+        "indicators",
+        item=item,
+        chart=progress.indicator_chart(item),
+        localised={"fallbacks": item.fallbacks},
+    )
+
+
+@require_safe
+@public_view
+def consultations(request: HttpRequest) -> HttpResponse:
+    """Open consultations with a way to answer, and those held with who was heard (counts only)."""
+    reader: Reader = request.reader  # type: ignore[attr-defined]
+    rows = _page_of(request, progress.public_consultation_queryset(reader.organisation))
+    items = progress.public_consultations(
+        organisation=reader.organisation, language=reader.language, consultations=list(rows)
+    )
+    return page(
+        request,
+        "publicsite/consultations.html",
+        "consultations",
+        page_obj=rows,
+        items=items,
+        localised={"fallbacks": sum(item.fallbacks for item in items)},
+    )
+
+
+@require_safe
+@public_view
+def findings(request: HttpRequest) -> HttpResponse:
+    """You said, we did: every published finding and what was decided because of it."""
+    reader: Reader = request.reader  # type: ignore[attr-defined]
+    rows = _page_of(request, progress.public_finding_queryset(reader.organisation))
+    items = progress.public_findings(
+        organisation=reader.organisation, language=reader.language, findings=list(rows), public=_areas(reader)
+    )
+    return page(
+        request,
+        "publicsite/findings.html",
+        "findings",
+        page_obj=rows,
+        items=items,
+        localised={"fallbacks": sum(item.fallbacks for item in items)},
+    )
 
 
 @require_safe
