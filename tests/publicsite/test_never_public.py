@@ -62,7 +62,8 @@ def _graph(obj) -> list[models.Model]:
             continue
         rows.append(row)
         for field in row._meta.concrete_fields:
-            if (field.many_to_one or field.one_to_one) and field.related_model._meta.app_label not in ("orgs", "accounts", "contenttypes"):
+            upward = field.many_to_one or field.one_to_one
+            if upward and field.related_model._meta.app_label not in ("orgs", "accounts", "contenttypes"):
                 queue.append(getattr(row, field.name))
     return rows
 

@@ -14,13 +14,15 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.tabular import csv_bytes
+from samskapa.publicsite import progress
 from samskapa.publicsite.models import PublicSite
 from samskapa.publicsite.registry import snapshot_units
 from samskapa.publicsite.selectors import PublishedStrategy, public_strategy_list
-from samskapa.publicsite.texts import Unit, is_empty, lookup_many
+from samskapa.publicsite.texts import Unit, is_empty, lookup_many, row_units
 from samskapa.strategy.models import FocusArea, Goal, Strategy
 
 
@@ -300,3 +302,199 @@ def datapackage(site: PublicSite, build_url: Callable[[str], str]) -> dict[str, 
         "modified": site.content_changed_at.isoformat(),
         "resources": resources,
     }
+
+
+# The action plan, indicators, consultations and findings: published live rows.
+
+
+def _live_texts(site: PublicSite, rows: list) -> dict[tuple, dict[str, Any]]:
+    return _translated(site, [unit for row in rows for unit in row_units(row)], site.organisation.default_language)
+
+
+def _live_columns(row, texts: dict) -> dict[str, Any]:
+    return _text_columns(type(row), {"id": row.pk}, texts)
+
+
+def action_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
+    actions = list(progress.public_action_queryset(site.organisation))
+    texts = _live_texts(site, actions)
+    for action in actions:
+        latest = action.public_updates[0] if action.public_updates else None
+        yield {
+            "id": action.pk,
+            "number": action.number,
+            "focus_area_id": action.focus_area_id,
+            **_live_columns(action, texts),
+            "status": action.status,
+            "percent_complete": action.percent_complete,
+            "start": action.start,
+            "end": action.end,
+            "last_update_on": latest.date if latest else None,
+        }
+
+
+def indicator_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
+    indicators = list(progress.public_indicator_queryset(site.organisation))
+    texts = _live_texts(site, indicators)
+    for indicator in indicators:
+        yield {
+            "id": indicator.pk,
+            **_live_columns(indicator, texts),
+            "direction": indicator.direction,
+            "baseline_year": indicator.baseline_year,
+            "baseline_value": indicator.baseline_value,
+            "target_year": indicator.target_year,
+            "target_value": indicator.target_value,
+            "source": indicator.source,
+        }
+
+
+def observation_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
+    """The values of published indicators for our area, the areas compared with and the nation
+    (a source's values for every municipality stay with the source)."""
+    from samskapa.indicators.models import Observation
+
+    indicators = list(progress.public_indicator_queryset(site.organisation))
+    wanted = {i.pk: {i.home_area, i.national_area, *i.reference_areas} - {""} for i in indicators}
+    codes = set().union(*wanted.values()) if wanted else set()
+    rows = (
+        Observation.objects.filter(organisation=site.organisation, indicator_id__in=list(wanted), area_code__in=codes)
+        .order_by("indicator_id", "area_code", "period_start", "sex", "age", "origin")
+        .values("indicator_id", "area_code", "period_start", "period_end", "sex", "age", "origin", "value")
+    )
+    for row in rows.iterator(chunk_size=2000):
+        if row["area_code"] in wanted[row["indicator_id"]]:
+            yield row
+
+
+def consultation_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
+    from samskapa.cocreation.models.consultations import Group
+
+    consultations = list(progress.public_consultation_queryset(site.organisation))
+    texts = _live_texts(site, consultations)
+    for consultation in consultations:
+        heard = {row.group: row.count for row in consultation.participation.all()}
+        survey = progress.public_survey(consultation)
+        yield {
+            "id": consultation.pk,
+            **_live_columns(consultation, texts),
+            "kind": consultation.kind,
+            "status": consultation.status,
+            "held_on": consultation.held_on,
+            "ends_on": consultation.ends_on,
+            "survey": reverse("survey-public", args=[survey.key]) if survey and survey.status == "open" else "",
+            **{f"heard_{group}": heard.get(group, 0) for group in Group.values},
+        }
+
+
+def finding_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
+    findings = list(progress.public_finding_queryset(site.organisation))
+    public = progress.public_areas(organisation=site.organisation, language=site.organisation.default_language)
+    texts = _live_texts(site, findings)
+    for finding in findings:
+        decisions = list(finding.decisions.all())
+        yield {
+            "id": finding.pk,
+            **_live_columns(finding, texts),
+            "focus_area_ids": [d.focus_area_id for d in decisions if d.focus_area_id in public.areas],
+            "goal_ids": [d.goal_id for d in decisions if d.goal_id in public.goals],
+            "action_ids": [d.action_id for d in decisions if d.action_id and d.action.is_published],
+        }
+
+
+def _heard_columns() -> tuple[Column, ...]:
+    from samskapa.cocreation.models.consultations import Group
+
+    return tuple(
+        Column(f"heard_{code}", "integer", format_lazy("{}: {}", _("Number of people heard"), label))
+        for code, label in Group.choices
+    )
+
+
+DATASETS += [
+    Dataset(
+        "actions",
+        _("Actions"),
+        _("Each published action of the action plan, with its status and progress."),
+        (
+            ID,
+            Column("number", "integer", _("Number of the action in its plan.")),
+            Column("focus_area_id", "integer", _("The focus area it serves (id in focus-areas), if any.")),
+            Column("title", "string", _("Title."), translated=True),
+            Column("description", "string", _("Description."), translated=True),
+            Column("status", "string", _("Status: planned, ongoing, done, delayed or cancelled.")),
+            Column("percent_complete", "integer", _("How far it has come, in percent.")),
+            Column("start", "date", _("Start date.")),
+            Column("end", "date", _("End date.")),
+            Column("last_update_on", "date", _("Date of the latest published progress update.")),
+        ),
+        action_rows,
+    ),
+    Dataset(
+        "indicators",
+        _("Indicators"),
+        _("Each published indicator, with its baseline and target."),
+        (
+            ID,
+            Column("title", "string", _("Title."), translated=True),
+            Column("definition", "string", _("What is counted, and how."), translated=True),
+            Column("unit", "string", _("Unit of the values."), translated=True),
+            Column("direction", "string", _("Which direction is better: higher, lower or neither.")),
+            Column("baseline_year", "integer", _("Year of the baseline.")),
+            Column("baseline_value", "number", _("Value in the baseline year.")),
+            Column("target_year", "integer", _("Year of the target.")),
+            Column("target_value", "number", _("Value aimed at in the target year.")),
+            Column("source", "string", _("Where the values come from: manual, kolada, scb, statfi or eurostat.")),
+        ),
+        indicator_rows,
+    ),
+    Dataset(
+        "observations",
+        _("Indicator values"),
+        _("The values of the published indicators for our area, the areas compared with and the country."),
+        (
+            Column("indicator_id", "integer", _("The indicator (id in indicators).")),
+            Column("area_code", "string", _("Code of the area in the source.")),
+            Column("period_start", "date", _("First day of the period.")),
+            Column("period_end", "date", _("Last day of the period.")),
+            Column("sex", "string", _("total, women or men.")),
+            Column("age", "string", _("Age group, empty for all ages.")),
+            Column("origin", "string", _("foreign or native born, empty for everyone.")),
+            Column("value", "number", _("The value.")),
+        ),
+        observation_rows,
+    ),
+    Dataset(
+        "consultations",
+        _("Consultations"),
+        _("Each published consultation; who was heard as counts per group, never names."),
+        (
+            ID,
+            Column("title", "string", _("Title."), translated=True),
+            Column("purpose", "string", _("Purpose."), translated=True),
+            Column("summary", "string", _("Summary of what was said."), translated=True),
+            Column("kind", "string", _("Form of the consultation.")),
+            Column("status", "string", _("planned, open or held.")),
+            Column("held_on", "date", _("Date, or first day.")),
+            Column("ends_on", "date", _("Last day, for surveys and online consultations.")),
+            Column("survey", "string", _("Address of the survey to answer, while it is open.")),
+            *_heard_columns(),
+        ),
+        consultation_rows,
+    ),
+    Dataset(
+        "findings",
+        _("You said, we did"),
+        _("Each published finding and what was decided because of it."),
+        (
+            ID,
+            Column("statement", "string", _("What we heard."), translated=True),
+            Column("detail", "string", _("More about it."), translated=True),
+            Column("outcome", "string", _("What we did."), translated=True),
+            Column("focus_area_ids", "array", _("Focus areas it led to (ids in focus-areas).")),
+            Column("goal_ids", "array", _("Goals it led to (ids in goals).")),
+            Column("action_ids", "array", _("Actions it led to (ids in actions).")),
+        ),
+        finding_rows,
+    ),
+]
