@@ -112,7 +112,8 @@ def action_summary(*, organisation: Organisation) -> dict[str, Any]:
     counts = dict(rows.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     total = sum(counts.values())
     percent = rows.aggregate(total=Sum("percent_complete"))["total"] or 0
-    return {"counts": counts, "total": total, "average": round(percent / total) if total else 0}
+    by_status = [(label, counts[code]) for code, label in Action._meta.get_field("status").choices if counts.get(code)]
+    return {"counts": by_status, "total": total, "average": round(percent / total) if total else 0}
 
 
 # The indicators

@@ -83,6 +83,8 @@ def strategy(request: HttpRequest, strategy_id: int | None = None) -> HttpRespon
     return page(request, "publicsite/strategy.html", "strategy", strategy=localised, strategies=strategies)
 
 
+# What fits on the one page of the PDF summary beside the strategy.
+SUMMARY_INDICATORS = 6
 # Long lists come a page at a time, so a page stays small on a slow phone.
 PER_PAGE = 50
 
@@ -215,6 +217,15 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     """One page of progress to print or share, in the reader's language."""
     reader: Reader = request.reader  # type: ignore[attr-defined]
     localised, _strategies = public_strategy(organisation=reader.organisation, language=reader.language)
-    context = {"reader": reader, "strategy": localised, "site": reader.site}
+    org = reader.organisation
+    first = list(progress.public_indicator_queryset(org)[:SUMMARY_INDICATORS])
+    context = {
+        "reader": reader,
+        "strategy": localised,
+        "site": reader.site,
+        "actions": progress.action_summary(organisation=org),
+        "indicators": progress.public_indicators(organisation=org, language=reader.language, indicators=first),
+        "more_indicators": progress.public_indicator_queryset(org).count() - len(first),
+    }
     pdf = render_pdf("publicsite/summary_pdf.html", context, language=reader.interface)
     return file_response(pdf, title=f"{reader.organisation.name} {reader.language}", extension="pdf", inline=True)
