@@ -20,6 +20,11 @@ def test_demo_opens_the_public_sites_with_translations_and_is_idempotent(db, cap
     assert "الانتماء" in page and "هذه بيانات تجريبية" in page
     assert "Malå — en attraktiv plats" in page
     assert "(Demodata" in Client().get("/p/mala/sv/").content.decode()
+    molndal = Client().get("/p/molndal/sv/actions/").content.decode()
+    assert "Studiehandledning på modersmålet" in molndal and "Utbildning" in molndal
+    for path in ("actions", "indicators", "consultations", "you-said-we-did"):
+        page = Client().get(f"/p/mark/sv/{path}/").content.decode()
+        assert 'class="card"' in page or 'class="data"' in page, path
     call_command("demo", "--password", "demo-secret-1")
     assert Translation.objects.count() == translations
     assert PublicSite.objects.count() == 3

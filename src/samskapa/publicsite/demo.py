@@ -52,6 +52,32 @@ def _translate_mala(organisation, coordinator, strategy) -> None:
         )
 
 
+# What the demo shows beside the strategy: the plan and its progress, the indicators, the
+# consultations held or open (with their open surveys) and the findings that have an outcome.
+DEMO_PUBLISHED = {
+    "action": {},
+    "progressupdate": {},
+    "indicator": {},
+    "consultation": {"status__in": ["held", "open"]},
+    "survey": {"status": "open"},
+    "finding": {"outcome__gt": ""},
+}
+
+
+def _publish_progress(organisation, coordinator) -> None:
+    for key, wanted in DEMO_PUBLISHED.items():
+        kind = kind_get(key)
+        ids = list(kind.queryset(organisation).filter(is_published=False, **wanted).values_list("pk", flat=True))
+        for start in range(0, len(ids), services.BULK_LIMIT):
+            services.content_set_published(
+                actor=coordinator,
+                organisation=organisation,
+                kind=kind,
+                ids=ids[start : start + services.BULK_LIMIT],
+                published=True,
+            )
+
+
 def build(organisation, coordinator) -> None:
     if organisation.slug not in INTRO:
         return
@@ -70,3 +96,4 @@ def build(organisation, coordinator) -> None:
             services.content_publish(actor=coordinator, organisation=organisation, obj=strategy)
         if organisation.slug == "mala":
             _translate_mala(organisation, coordinator, strategy)
+    _publish_progress(organisation, coordinator)
