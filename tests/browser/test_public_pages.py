@@ -24,14 +24,58 @@ from samskapa.strategy import services
 pytestmark = pytest.mark.django_db(transaction=True)
 
 LANGUAGES = ["sv", "fi", "en", "ar"]
-VIEWPORTS = {"phone": (360, 740), "desktop": (1280, 900)}
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
 PAGE_TYPES = {
     "index": "/p/?lang={lang}",
     "home": "/p/mark/{lang}/",
     "strategy": "/p/mark/{lang}/strategy/",
     "accessibility": "/p/mark/{lang}/accessibility/",
     "open data": "/p/mark/{lang}/data/",
+    "actions": "/p/mark/{lang}/actions/",
+    "indicators": "/p/mark/{lang}/indicators/",
+    "indicator": "/p/mark/{lang}/indicators/{indicator}/",
+    "consultations": "/p/mark/{lang}/consultations/",
+    "you said, we did": "/p/mark/{lang}/you-said-we-did/",
 }
+
+
+def _progress(org, strategy) -> int:
+    """A published action with progress, an indicator with values, consultations held and open
+    (with a survey), and a finding traced to the action; returns the indicator's id."""
+    from tests.actions.factories import ActionFactory, ActionPlanFactory, ProgressUpdateFactory
+    from tests.cocreation.factories import FindingDecisionFactory, FindingFactory, SurveyFactory
+    from tests.indicators.factories import IndicatorFactory, series
+
+    from samskapa.cocreation.models import Participation
+    from samskapa.publicsite.services import public_content_changed
+
+    area = strategy.focus_areas.order_by("order", "pk").first()
+    plan = ActionPlanFactory(strategy=strategy, organisation=org)
+    action = ActionFactory(
+        plan=plan,
+        focus_area=area,
+        title="Språkcaféer på biblioteket",
+        status="ongoing",
+        percent_complete=40,
+        is_published=True,
+    )
+    ProgressUpdateFactory(action=action, text="Tio träffar har hållits.", is_published=True)
+    indicator = IndicatorFactory(organisation=org, title="Andel i arbete två år efter ankomst", is_published=True)
+    series(indicator, {2016 + year: 30 + 2 * year for year in range(8)})
+    survey = SurveyFactory(
+        organisation=org,
+        consultation__organisation=org,
+        consultation__is_published=True,
+        status="open",
+        is_published=True,
+    )
+    Participation.objects.create(organisation=org, consultation=survey.consultation, group="newcomers", count=40)
+    finding = FindingFactory(
+        organisation=org, statement="Fler vill öva svenska", outcome="Vi startade språkcaféer.", is_published=True
+    )
+    FindingDecisionFactory(finding=finding, organisation=org, action=action)
+    public_content_changed(org.pk)
+    return indicator.pk
 
 
 @pytest.fixture
@@ -71,6 +115,7 @@ def site():
     )
     PublicSiteFactory(organisation=org, intro="Här berättar vi om integrationsarbetet i Mark.")
     public_services.content_publish(actor=coordinator, organisation=org, obj=strategy)
+    strategy.indicator_id = _progress(org, strategy)
     return org, coordinator, strategy
 
 
@@ -99,7 +144,7 @@ def test_every_public_page_type_is_accessible_in_four_languages_on_phone_and_des
         for language in LANGUAGES:
             page = page_for(language=language, viewport=viewport)
             for kind, address in PAGE_TYPES.items():
-                page.goto(live_server.url + address.format(lang=language))
+                page.goto(live_server.url + address.format(lang=language, indicator=site[2].indicator_id))
                 expected = "rtl" if language == "ar" else "ltr"
                 assert page.locator("html").get_attribute("dir") == expected, (kind, language)
                 assert page.locator("html").get_attribute("lang") == language, (kind, language)
