@@ -97,6 +97,7 @@ accessibility-record: install-test
 	@cat src/samskapa/publicsite/data/accessibility-checks.json
 
 bench: install-test
+	$(PY) -m pip install --quiet -e '.[test,accurate,bench]'
 	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
 
 clean:
