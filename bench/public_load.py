@@ -88,6 +88,8 @@ def _build(tmp: str) -> list[int]:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # as a production set-up does
+    from django.utils import timezone
+
     from samskapa.actions.models import Action, ActionPlan, ProgressUpdate
     from samskapa.actors.models import Actor
     from samskapa.cocreation.models import Consultation, Finding, FindingDecision, Participation
@@ -98,8 +100,6 @@ def _build(tmp: str) -> list[int]:
     from samskapa.strategy.models import FocusArea, Goal, Strategy, StrategyVersion
     from samskapa.strategy.selectors import strategy_get_full
     from samskapa.strategy.versions import snapshot
-
-    from django.utils import timezone
 
     started, now = time.perf_counter(), timezone.now()
     org = Organisation.objects.create(
