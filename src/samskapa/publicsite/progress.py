@@ -89,8 +89,9 @@ def public_action_queryset(organisation: Organisation) -> QuerySet[Action]:
     )
 
 
-def public_actions(*, organisation: Organisation, language: str, actions: list[Action]) -> list[Shown]:
+def public_actions(*, organisation: Organisation, language: str, rows: list[Action]) -> list[Shown]:
     """The actions with their texts and their latest published progress update."""
+    actions = rows
     updates = [a.public_updates[0] for a in actions if a.public_updates]
     texts = localised_texts(organisation=organisation, rows=[*actions, *updates], language=language)
     return [shown(a, texts, update=shown(a.public_updates[0], texts) if a.public_updates else None) for a in actions]
@@ -123,8 +124,9 @@ def public_indicator_queryset(organisation: Organisation) -> QuerySet[Indicator]
     return Indicator.objects.filter(organisation=organisation, is_published=True).order_by("title", "pk")
 
 
-def public_indicators(*, organisation: Organisation, language: str, indicators: list[Indicator]) -> list[Shown]:
+def public_indicators(*, organisation: Organisation, language: str, rows: list[Indicator]) -> list[Shown]:
     """The indicators with their own series (values for everyone in the municipality) and status."""
+    indicators = rows
     texts = localised_texts(organisation=organisation, rows=indicators, language=language)
     views = indicator_views(organisation=organisation, indicators=indicators)
     return [shown(view.indicator, texts, view=view) for view in views]
@@ -185,7 +187,8 @@ def public_survey(consultation: Consultation) -> Survey | None:
     return survey if survey.is_published else None
 
 
-def public_consultations(*, organisation: Organisation, language: str, consultations: list) -> list[Shown]:
+def public_consultations(*, organisation: Organisation, language: str, rows: list) -> list[Shown]:
+    consultations = rows
     surveys = {c.pk: public_survey(c) for c in consultations}
     rows = [*consultations, *(s for s in surveys.values() if s)]
     texts = localised_texts(organisation=organisation, rows=rows, language=language)
@@ -217,9 +220,10 @@ def public_finding_queryset(organisation: Organisation) -> QuerySet[Finding]:
     )
 
 
-def public_findings(*, organisation: Organisation, language: str, findings: list, public: PublicAreas) -> list[Shown]:
+def public_findings(*, organisation: Organisation, language: str, rows: list, public: PublicAreas) -> list[Shown]:
     """Each finding with what it led to, where that is public itself (an area of a published
     strategy, a published action); links to unpublished things are left out, not named."""
+    findings = rows
     actions = {d.action for f in findings for d in f.decisions.all() if d.action_id and d.action.is_published}
     texts = localised_texts(organisation=organisation, rows=[*findings, *actions], language=language)
     items = []

@@ -100,22 +100,35 @@ def _areas(reader: Reader) -> progress.PublicAreas:
     )
 
 
+def _listing(request: HttpRequest, section: str, queryset, localise, **context) -> HttpResponse:
+    """A page of published rows of one section, their texts in the reader's language."""
+    reader: Reader = request.reader  # type: ignore[attr-defined]
+    rows = _page_of(request, queryset(reader.organisation))
+    items = localise(organisation=reader.organisation, language=reader.language, rows=list(rows))
+    fallbacks = sum(item.fallbacks for item in items)
+    extra = {name: build(reader, items) for name, build in context.items()}
+    return page(
+        request,
+        f"publicsite/{section}.html",
+        section,
+        page_obj=rows,
+        items=items,
+        localised={"fallbacks": fallbacks},
+        **extra,
+    )
+
+
 @require_safe
 @public_view
 def actions(request: HttpRequest) -> HttpResponse:
     """The action plan: each published action with its status and progress, by focus area."""
-    reader: Reader = request.reader  # type: ignore[attr-defined]
-    org = reader.organisation
-    rows = _page_of(request, progress.public_action_queryset(org))
-    items = progress.public_actions(organisation=org, language=reader.language, actions=list(rows))
-    return page(
+    return _listing(
         request,
-        "publicsite/actions.html",
         "actions",
-        page_obj=rows,
-        groups=progress.group_by_area(items, _areas(reader).areas),
-        summary=progress.action_summary(organisation=org),
-        localised={"fallbacks": sum(item.fallbacks for item in items)},
+        progress.public_action_queryset,
+        progress.public_actions,
+        groups=lambda reader, items: progress.group_by_area(items, _areas(reader).areas),
+        summary=lambda reader, _items: progress.action_summary(organisation=reader.organisation),
     )
 
 
@@ -123,19 +136,7 @@ def actions(request: HttpRequest) -> HttpResponse:
 @public_view
 def indicators(request: HttpRequest) -> HttpResponse:
     """The indicators with their latest value and how they are going; each has its own page."""
-    reader: Reader = request.reader  # type: ignore[attr-defined]
-    rows = _page_of(request, progress.public_indicator_queryset(reader.organisation))
-    items = progress.public_indicators(
-        organisation=reader.organisation, language=reader.language, indicators=list(rows)
-    )
-    return page(
-        request,
-        "publicsite/indicators.html",
-        "indicators",
-        page_obj=rows,
-        items=items,
-        localised={"fallbacks": sum(item.fallbacks for item in items)},
-    )
+    return _listing(request, "indicators", progress.public_indicator_queryset, progress.public_indicators)
 
 
 @require_safe
@@ -146,7 +147,7 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
     found = list(progress.public_indicator_queryset(reader.organisation).filter(pk=indicator_id))
     if not found:
         raise Http404
-    item = progress.public_indicators(organisation=reader.organisation, language=reader.language, indicators=found)[0]
+    item = progress.public_indicators(organisation=reader.organisation, language=reader.language, rows=found)[0]
     return page(
         request,
         "publicsite/indicator.html",
@@ -161,19 +162,7 @@ def indicator(request: HttpRequest, indicator_id: int) -> HttpResponse:
 @public_view
 def consultations(request: HttpRequest) -> HttpResponse:
     """Open consultations with a way to answer, and those held with who was heard (counts only)."""
-    reader: Reader = request.reader  # type: ignore[attr-defined]
-    rows = _page_of(request, progress.public_consultation_queryset(reader.organisation))
-    items = progress.public_consultations(
-        organisation=reader.organisation, language=reader.language, consultations=list(rows)
-    )
-    return page(
-        request,
-        "publicsite/consultations.html",
-        "consultations",
-        page_obj=rows,
-        items=items,
-        localised={"fallbacks": sum(item.fallbacks for item in items)},
-    )
+    return _listing(request, "consultations", progress.public_consultation_queryset, progress.public_consultations)
 
 
 @require_safe
@@ -181,18 +170,12 @@ def consultations(request: HttpRequest) -> HttpResponse:
 def findings(request: HttpRequest) -> HttpResponse:
     """You said, we did: every published finding and what was decided because of it."""
     reader: Reader = request.reader  # type: ignore[attr-defined]
-    rows = _page_of(request, progress.public_finding_queryset(reader.organisation))
-    items = progress.public_findings(
-        organisation=reader.organisation, language=reader.language, findings=list(rows), public=_areas(reader)
-    )
-    return page(
-        request,
-        "publicsite/findings.html",
-        "findings",
-        page_obj=rows,
-        items=items,
-        localised={"fallbacks": sum(item.fallbacks for item in items)},
-    )
+    public = _areas(reader)
+
+    def localise(**kwargs):
+        return progress.public_findings(public=public, **kwargs)
+
+    return _listing(request, "findings", progress.public_finding_queryset, localise)
 
 
 @require_safe
@@ -224,7 +207,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
         "strategy": localised,
         "site": reader.site,
         "actions": progress.action_summary(organisation=org),
-        "indicators": progress.public_indicators(organisation=org, language=reader.language, indicators=first),
+        "indicators": progress.public_indicators(organisation=org, language=reader.language, rows=first),
         "more_indicators": progress.public_indicator_queryset(org).count() - len(first),
     }
     pdf = render_pdf("publicsite/summary_pdf.html", context, language=reader.interface)
