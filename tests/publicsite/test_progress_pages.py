@@ -217,3 +217,12 @@ def test_the_menu_names_only_the_parts_with_published_content(org, plan, area, r
     _content(org, plan, area, 1, published=False)
     page = body(reader.get(f"/p/{org.slug}/en/"))
     assert "What we do" not in page and "You said, we did" not in page and "Consultations" not in page
+
+
+def test_the_translation_completeness_view_counts_the_texts_of_the_new_pages(org, plan, area):
+    from samskapa.publicsite.completeness import coverage
+
+    _content(org, plan, area, 2)
+    found = coverage(organisation=org)
+    for kind in ("action", "progressupdate", "indicator", "consultation", "finding"):
+        assert found[kind]["en"].missing > 0, kind
