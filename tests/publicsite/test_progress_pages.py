@@ -226,3 +226,10 @@ def test_the_translation_completeness_view_counts_the_texts_of_the_new_pages(org
     found = coverage(organisation=org)
     for kind in ("action", "progressupdate", "indicator", "consultation", "finding"):
         assert found[kind]["en"].missing > 0, kind
+
+
+def test_statuses_and_groups_read_in_arabic_on_arabic_pages(org, plan, area, reader):
+    _content(org, plan, area, 1)
+    assert "جارٍ" in body(reader.get(f"/p/{org.slug}/ar/actions/"))
+    consultations = body(reader.get(f"/p/{org.slug}/ar/consultations/"))
+    assert "عُقد" in consultations and "القادمون الجدد" in consultations

@@ -30,6 +30,7 @@ PUBLIC_SOURCES = (
     "opendata.py",
     "accessibility.py",
     "templatetags/public_tags.py",
+    "labels.py",
 )
 
 # makemessages run with bare settings inside a copy of this app, so it sees only its strings.
