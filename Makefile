@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test run worker test test-sqlite test-postgres lint format messages bench clean
+.PHONY: help install install-test run worker test test-sqlite test-postgres lint format messages bench clean accessibility-record
 
 help:
 	@echo "make run     set up (venv, packages, database, demo) and serve http://127.0.0.1:$(PORT)"
@@ -28,6 +28,7 @@ $(VENV)/.install-stamp: pyproject.toml package.json
 
 install: $(VENV)/.install-stamp
 	@$(PY) -m samskapa.core.catalogues compile
+	@$(PY) -m samskapa.publicsite.catalogue compile
 	@# OCR of scanned PDFs uses Debian's tesseract with Swedish, Finnish and English data.
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -q '^fin$$'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -86,8 +87,17 @@ format: $(VENV)/.test-stamp
 messages: install
 	cd src/samskapa && ../../$(SAMSKAPA) makemessages -l sv -l fi -l en --no-obsolete --no-location -i "analysis/engine/*"
 	$(PY) -m samskapa.core.catalogues compile
+	@# The public pages' own catalogues (Arabic): only their strings.
+	$(PY) -m samskapa.publicsite.catalogue extract
+	$(PY) -m samskapa.publicsite.catalogue compile
+
+# The public pages' axe-core and keyboard walk, recorded for the accessibility statement.
+accessibility-record: install-test
+	SAMSKAPA_RECORD_ACCESSIBILITY=1 $(VENV)/bin/pytest tests/browser/test_public_pages.py -k four_languages -q
+	@cat src/samskapa/publicsite/data/accessibility-checks.json
 
 bench: install-test
+	$(PY) -m pip install --quiet -e '.[test,accurate,bench]'
 	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
 
 clean:

@@ -36,8 +36,9 @@ ID_MAKERS = {
 
 # Parameters that are not organisation objects; their routes are tested on their own:
 # invitation and password-reset secrets (tests/orgs/test_invitations.py, tests/accounts/),
-# a person's own tokens (tests/accounts/test_tokens.py).
-NOT_ORGANISATION_SCOPED = {"token", "uidb64", "token_id"}
+# a person's own tokens (tests/accounts/test_tokens.py), the public pages and open data
+# (/p/<site_slug>/..., tests/publicsite/test_public_isolation.py).
+NOT_ORGANISATION_SCOPED = {"token", "uidb64", "token_id", "site_slug", "dataset", "data_format"}
 
 
 def _document(org):
@@ -155,6 +156,12 @@ def _observation(org):
 
 ID_MAKERS["indicator_id"] = _indicator
 ID_MAKERS["observation_id"] = _observation
+
+
+# The public site's coordinator pages: a kind of content, a row of it, a language.
+ID_MAKERS["content_kind"] = lambda org: "strategy"
+ID_MAKERS["content_id"] = lambda org: StrategyFactory(organisation=org, title="SECRET-B strategy").pk
+ID_MAKERS["lang"] = lambda org: "en"
 
 
 def _follow_up_report(org):

@@ -149,7 +149,8 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = os.environ.get("SAMSKAPA_LANGUAGE", "sv")
 LANGUAGES = [("sv", "Svenska"), ("fi", "Suomi"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The public pages also speak the languages of their own catalogues (publicsite/catalogues/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "publicsite" / "catalogues"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
@@ -251,7 +252,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every step of every PDF at INFO (public summaries are made often).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 ADMIN_SITE_HEADER = _("Samskapa administration")
@@ -260,10 +266,19 @@ ADMIN_SITE_HEADER = _("Samskapa administration")
 # days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
 SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
 SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
-# Rate limits are counted in the database, so every web process sees the same counts.
+# Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
+# database (so every process drops a page the moment its content changes), at most this long.
+SAMSKAPA_PUBLIC_CACHE = "public"
+SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate limits are counted in the database, so every web process sees the same counts.
     "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
+    "public": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "samskapa-public",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_ENTRIES", "1000"))},
+    },
 }
 SAMSKAPA_HTMX = (NODE_MODULES / "htmx.org" / "dist").is_dir()
 

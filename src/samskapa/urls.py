@@ -22,6 +22,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/cocreation/", include("samskapa.cocreation.urls")),
     path("o/<slug:org_slug>/indicators/", include("samskapa.indicators.urls")),
     path("o/<slug:org_slug>/documents/", include("samskapa.analysis.urls")),
+    path("o/<slug:org_slug>/public/", include("samskapa.publicsite.manage_urls")),
     path("p/", include("samskapa.publicsite.urls")),
     path("s/", include("samskapa.cocreation.public_urls")),
     path("api/v1/", api.urls),

@@ -8,6 +8,7 @@ from samskapa.api import analysis as analysis_api
 from samskapa.api import cocreation as cocreation_api
 from samskapa.api import indicators as indicators_api
 from samskapa.api import orgs
+from samskapa.api import publicsite as publicsite_api
 from samskapa.api import strategy as strategy_api
 from samskapa.api.auth import api_auth
 from samskapa.api.errors import register_error_handlers
@@ -31,3 +32,4 @@ api.add_router("/", actions_api.router)
 api.add_router("/", cocreation_api.router)
 api.add_router("/", indicators_api.router)
 api.add_router("/", analysis_api.router)
+api.add_router("/", publicsite_api.router)

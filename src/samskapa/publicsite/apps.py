@@ -6,3 +6,6 @@ class PublicsiteConfig(AppConfig):
     name = "samskapa.publicsite"
     label = "publicsite"
     verbose_name = _("Public pages")
+
+    def ready(self) -> None:
+        from samskapa.publicsite import signals  # noqa: F401  (connects the cache invalidation)

@@ -1,0 +1,58 @@
+"""Keep the public pages' cache honest: any saved or deleted content moves the site's version.
+
+Signals are used here only for this side effect (cache invalidation); the domain flow never
+depends on them. Writes that bypass signals (``QuerySet.update``, ``bulk_create``) call
+``services.public_content_changed`` themselves.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+# Apps whose rows can show on public pages, directly or through what they count.
+PUBLIC_CONTENT_APPS = {"strategy", "actions", "actors", "cocreation", "indicators", "publicsite"}
+
+
+def _organisation_id(sender, instance) -> int | None:
+    meta = sender._meta
+    if meta.label_lower == "orgs.organisation":
+        return instance.pk
+    if meta.app_label not in PUBLIC_CONTENT_APPS or hasattr(sender, "instance_type"):
+        return None  # not public content, or a history row (django-simple-history)
+    if meta.label_lower == "publicsite.publicsite":
+        return None  # its service moves the version itself, in the same save
+    return getattr(instance, "organisation_id", None)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def content_changed(sender, instance, **kwargs) -> None:
+    organisation_id = _organisation_id(sender, instance)
+    if organisation_id:
+        from samskapa.publicsite.services import public_content_changed
+
+        public_content_changed(organisation_id)
+
+
+# Rows whose texts live on in frozen versions (an adopted strategy shows a focus area that a
+# revision has since deleted): their translations stay for those versions.
+VERSIONED = {"strategy.strategy", "strategy.focusarea", "strategy.goal"}
+
+
+@receiver(post_delete)
+def translations_removed(sender, instance, **kwargs) -> None:
+    """The translations of a deleted row go with it, unless a frozen version still shows the row."""
+    if sender._meta.label_lower in VERSIONED:
+        return
+    if getattr(sender, "TRANSLATABLE_FIELDS", ()) and not hasattr(sender, "instance_type"):
+        from django.contrib.contenttypes.models import ContentType
+
+        from samskapa.publicsite.models import Translation
+
+        content_type = ContentType.objects.get_for_model(sender)
+        Translation.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+
+
+@receiver(m2m_changed)
+def relation_changed(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        content_changed(type(instance), instance)
