@@ -75,6 +75,10 @@ def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int]
                 indicator=indicator, rows=fetched.rows, source=indicator.source, fetched_at=now, progress=on_rows
             )
             areas_remember(indicator.source, fetched.area_names)
+            # In the same transaction as the values: one commit per indicator, not two.
+            Indicator.objects.filter(pk=indicator.pk).update(
+                sync_status=SyncStatus.OK, last_fetched_at=now, last_error="", updated_at=now
+            )
         if indicator.source == Source.KOLADA:
             _learn_kolada_names(client, indicator)
     except (SourceError, ApplicationError) as error:
@@ -83,9 +87,6 @@ def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int]
         # A bug, not the source: the traceback goes to the log, the person sees a plain message.
         logger.exception("Fetching indicator %s failed", indicator.pk)
         return _failed(indicator, _("The fetch failed unexpectedly. Try again or ask an administrator."), now)
-    Indicator.objects.filter(pk=indicator.pk).update(
-        sync_status=SyncStatus.OK, last_fetched_at=now, last_error="", updated_at=now
-    )
     indicator.sync_status, indicator.last_fetched_at, indicator.last_error = SyncStatus.OK, now, ""
     return SyncResult(indicator.pk, indicator.title, ok=True, written=result.written, revised=result.revised)
 
