@@ -33,12 +33,12 @@ def test_a_source_s_names_add_new_areas_and_rename_known_ones_in_a_fixed_number_
     renamed = [AreaName(a.code, f"{a.name} kommun", "municipality") for a in swedish_areas()["kolada"][1:]]
     names = [*renamed, AreaName("SE11", "Stockholm region", "region"), AreaName("SE11", "Stockholm", "region")]
     with django_assert_num_queries(2):  # read what is known, insert the new
-        areas_remember("eurostat-test", names[-2:])
+        areas_remember("eurostat", names[-2:])
     with django_assert_num_queries(3):  # and the 290 renamed in one statement
         areas_remember("kolada", names)
     assert Area.objects.get(scheme="kolada", code="1463").name == "Mark kommun"
     assert Area.objects.get(scheme="kolada", code="SE11").name == "Stockholm"  # the last name given counts
-    assert Area.objects.get(scheme="eurostat-test", code="SE11").name == "Stockholm"
+    assert Area.objects.get(scheme="eurostat", code="SE11").name == "Stockholm"
 
 
 def test_no_names_change_nothing(django_assert_num_queries):
