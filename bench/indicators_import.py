@@ -1,8 +1,8 @@
 """Bulk import of indicator values: 300 KPIs x 290 municipalities x 12 years (about a million
 observations) served in Kolada's v3 shape by a server on loopback, fetched and stored by the
 real sync (client, paging, parsing, streamed bulk upserts). Prints observations per second
-and peak memory, on SQLite and on PostgreSQL (PG_BENCH_URL, default the helper database h4;
-skipped with a message when it does not answer).
+and peak memory, on SQLite and on PostgreSQL (PG_BENCH_URL, default the database samskapa_bench
+on this machine; skipped with a message when it does not answer).
 
     .venv/bin/python bench/indicators_import.py [--kpis 300] [--only sqlite|postgresql]
 """
@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = list(range(2013, 2025))
 PER_PAGE = 5000
-PG_URL = os.environ.get("PG_BENCH_URL", "postgresql://postgres@127.0.0.1:5432/h4")
+PG_URL = os.environ.get("PG_BENCH_URL", "postgresql://postgres@127.0.0.1:5432/samskapa_bench")
 
 
 def municipalities() -> list[str]:

@@ -1,7 +1,6 @@
 """Walk the indicator pages in Chromium: write an indicator, enter a value, add a Kolada KPI,
 pick a PxWeb table and a Eurostat dataset; axe-core finds nothing on any page."""
 
-import importlib
 import re
 
 import pytest
@@ -9,6 +8,7 @@ from playwright.sync_api import expect
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.indicators.stub_server import StubServer, point_sources_at
 
+from samskapa.indicators.areas import swedish_areas_load
 from samskapa.orgs.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,9 +27,7 @@ def stub(settings):
 def coordinator():
     # Transactional tests empty every table after them, the names of Sweden's areas that a
     # data migration loaded included: load them again (the loader ignores rows already there).
-    from django.apps import apps
-
-    importlib.import_module("samskapa.indicators.migrations.0002_swedish_areas").load(apps, None)
+    swedish_areas_load()
     org = OrganisationFactory(name="Marks kommun", slug="mark", municipality_code="1463")
     user = UserFactory(email="samordnare@mark.test", full_name="Samira Samordnare")
     MembershipFactory(organisation=org, user=user, role=Role.COORDINATOR)

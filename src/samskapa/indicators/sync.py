@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samskapa.core.errors import ApplicationError
+from samskapa.indicators.areas import areas_remember
 from samskapa.indicators.bulk import observations_upsert
 from samskapa.indicators.fetch import client_for, fetch
 from samskapa.indicators.models import ONLINE_SOURCES, Area, Indicator, Source, SyncStatus
-from samskapa.indicators.sources.base import AreaName
 from samskapa.indicators.sources.http import SourceError
 
 logger = logging.getLogger(__name__)
@@ -38,18 +38,6 @@ class SyncResult:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def areas_remember(scheme: str, names: list[AreaName]) -> None:
-    """Keep the names of areas a source told us about (public reference data)."""
-    if not names:
-        return
-    known = dict(Area.objects.filter(scheme=scheme, code__in=[n.code for n in names]).values_list("code", "name"))
-    new = [Area(scheme=scheme, code=n.code, name=n.name[:200], kind=n.kind) for n in names if n.code not in known]
-    Area.objects.bulk_create(new, ignore_conflicts=True)
-    for name in names:
-        if name.code in known and known[name.code] != name.name:
-            Area.objects.filter(scheme=scheme, code=name.code).update(name=name.name[:200])
 
 
 def _learn_kolada_names(client, indicator: Indicator) -> None:
@@ -75,6 +63,10 @@ def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int]
                 indicator=indicator, rows=fetched.rows, source=indicator.source, fetched_at=now, progress=on_rows
             )
             areas_remember(indicator.source, fetched.area_names)
+            # In the same transaction as the values: one commit per indicator, not two.
+            Indicator.objects.filter(pk=indicator.pk).update(
+                sync_status=SyncStatus.OK, last_fetched_at=now, last_error="", updated_at=now
+            )
         if indicator.source == Source.KOLADA:
             _learn_kolada_names(client, indicator)
     except (SourceError, ApplicationError) as error:
@@ -83,9 +75,6 @@ def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int]
         # A bug, not the source: the traceback goes to the log, the person sees a plain message.
         logger.exception("Fetching indicator %s failed", indicator.pk)
         return _failed(indicator, _("The fetch failed unexpectedly. Try again or ask an administrator."), now)
-    Indicator.objects.filter(pk=indicator.pk).update(
-        sync_status=SyncStatus.OK, last_fetched_at=now, last_error="", updated_at=now
-    )
     indicator.sync_status, indicator.last_fetched_at, indicator.last_error = SyncStatus.OK, now, ""
     return SyncResult(indicator.pk, indicator.title, ok=True, written=result.written, revised=result.revised)
 

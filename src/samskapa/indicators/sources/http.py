@@ -6,7 +6,6 @@ not the JSON it should be. Each retry waits twice as long as the one before. Any
 else (400, 404, ...) fails at once with a message a person can act on.
 """
 
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
+import orjson
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -114,8 +114,8 @@ class SourceHttp:
             if response.status_code >= 400:
                 raise SourceError(self._status_message(response.status_code), status=response.status_code)
             try:
-                return json.loads(response.content)
-            except ValueError:
+                return orjson.loads(response.content)
+            except orjson.JSONDecodeError:
                 last_problem = _("%(source)s answered with something that is not JSON.") % {"source": self.name}
                 self._wait(attempt, None)
         raise SourceError(
