@@ -77,3 +77,19 @@ class ChildImpactAssessmentFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return super()._create(model_class, *args, **{**COMPLETE_ASSESSMENT, **kwargs})
+
+
+def bulk_actions(plan, area, lead, count: int, first: int = 1, **fields) -> None:
+    """``count`` actions numbered from ``first`` in one insert: plans of hundreds for query counts."""
+    Action.objects.bulk_create(
+        Action(
+            organisation=plan.organisation,
+            plan=plan,
+            number=first + n,
+            title=f"Åtgärd {first + n}",
+            focus_area=area,
+            lead=lead,
+            **fields,
+        )
+        for n in range(count)
+    )

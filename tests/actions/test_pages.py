@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from tests.actions.factories import COMPLETE_ASSESSMENT, ActionFactory, ProgressUpdateFactory
+from tests.actions.factories import COMPLETE_ASSESSMENT, ActionFactory, ProgressUpdateFactory, bulk_actions
 
 from samskapa.actions import services
 from samskapa.actions.models import Action, ActionPlan, ChildImpactAssessment, ProgressUpdate
@@ -275,22 +275,8 @@ def _queries(client, url) -> int:
 
 
 def _bulk_actions(plan, area, lead, count, start=1):
-    Action.objects.bulk_create(
-        [
-            Action(
-                organisation=plan.organisation,
-                plan=plan,
-                number=start + n,
-                title=f"Åtgärd {start + n}",
-                focus_area=area,
-                lead=lead,
-                start=date(2025, 1, 1),
-                end=date(2025, 12, 31),
-                status="ongoing",
-            )
-            for n in range(count)
-        ]
-    )
+    year = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
+    bulk_actions(plan, area, lead, count, first=start, status="ongoing", **year)
 
 
 @pytest.mark.parametrize("view", ["", "timeline/", "overview/", "export.xlsx", "export.csv"])

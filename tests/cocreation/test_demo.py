@@ -23,6 +23,7 @@ def test_the_demo_runs_marks_co_creation_process_idempotently(db):
     board = you_said_we_did(organisation=mark)
     assert len(board.decided) >= 5 and board.open  # some findings still wait for an outcome
     assert all(f.inputs.all() for f in board.decided)
+    assert FindingDecision.objects.filter(organisation=mark, action__isnull=False).exists()
     heard = {g.group: g for g in participation_overview(organisation=mark).groups}
     assert heard["children"].participants > 0 and heard["host"].status == "behind"
     assert Participation.objects.filter(organisation=mark, consultation__kind="survey").exists()

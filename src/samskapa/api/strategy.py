@@ -7,6 +7,7 @@ from pydantic import Field
 
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
+from samskapa.reports.strategy import strategy_download
 from samskapa.strategy import selectors, services
 from samskapa.strategy.models import FrameworkCode, Strategy
 from samskapa.strategy.versions import compare, snapshot
@@ -251,6 +252,36 @@ def version_compare(request: OrgRequest, org_slug: str, strategy_id: int, a: str
     old = selectors.compare_side(organisation=organisation, strategy=strategy, key=a)
     new = selectors.compare_side(organisation=organisation, strategy=strategy, key=b)
     return {"old": old.label, "new": new.label, "changes": compare(old.snapshot, new.snapshot)}
+
+
+@router.get("/orgs/{org_slug}/strategies/{strategy_id}/export.pdf", response={200: None})
+def strategy_export_pdf(request: OrgRequest, org_slug: str, strategy_id: int):
+    """The strategy as a PDF a council could adopt (cover, contents, focus areas, action plan)."""
+    organisation, strategy = _strategy(request, org_slug, strategy_id)
+    return strategy_download(organisation=organisation, strategy=strategy, kind="pdf")
+
+
+@router.get("/orgs/{org_slug}/strategies/{strategy_id}/export.docx", response={200: None})
+def strategy_export_docx(request: OrgRequest, org_slug: str, strategy_id: int):
+    """The strategy as a Word document, with the same chapters as the PDF."""
+    organisation, strategy = _strategy(request, org_slug, strategy_id)
+    return strategy_download(organisation=organisation, strategy=strategy, kind="docx")
+
+
+@router.get("/orgs/{org_slug}/strategy-versions/{version_id}/export.pdf", response={200: None})
+def version_export_pdf(request: OrgRequest, org_slug: str, version_id: int):
+    """An adopted version, frozen as the council decided it, as PDF."""
+    organisation = org_scope(request, org_slug, VIEW)
+    version = selectors.version_get(organisation=organisation, version_id=version_id)
+    return strategy_download(organisation=organisation, strategy=version.strategy, kind="pdf", version=version)
+
+
+@router.get("/orgs/{org_slug}/strategy-versions/{version_id}/export.docx", response={200: None})
+def version_export_docx(request: OrgRequest, org_slug: str, version_id: int):
+    """An adopted version as a Word document."""
+    organisation = org_scope(request, org_slug, VIEW)
+    version = selectors.version_get(organisation=organisation, version_id=version_id)
+    return strategy_download(organisation=organisation, strategy=version.strategy, kind="docx", version=version)
 
 
 @router.get("/orgs/{org_slug}/strategies/{strategy_id}/snapshot", response=dict)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from simple_history.utils import bulk_create_with_history
 
+from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
 from samskapa.cocreation.demo_texts import ARABIC_QUOTES, SWEDISH_QUOTES, THEMES
 from samskapa.cocreation.models import (
@@ -539,6 +540,10 @@ def _findings(organisation, coordinator) -> None:
             goal = Goal.objects.filter(organisation=organisation, focus_area=area).first()
             if goal is not None and outcome:
                 save_as(FindingDecision(organisation=organisation, finding=finding, goal=goal), coordinator)
+            # A decided finding is also traced to the demo action plan's first action in that area.
+            action = Action.objects.filter(organisation=organisation, focus_area=area).order_by("number").first()
+            if action is not None and outcome:
+                save_as(FindingDecision(organisation=organisation, finding=finding, action=action), coordinator)
 
 
 def _survey(organisation, coordinator, rng) -> None:

@@ -73,26 +73,41 @@ MOLNDAL = {
             "title": "Arbete och egenförsörjning",
             "framework_codes": ["EMP"],
             "strategic_choices": ["Fler nyanlända ska snabbare nå arbete och egen försörjning."],
+            "goals": [
+                ("Fler nyanlända har arbete eller studerar två år efter mottagandet.", "Hälften inom två år"),
+            ],
         },
         {
             "title": "Utbildning",
             "framework_codes": ["EDU", "CHI"],
             "strategic_choices": ["Utbildning och språk ska vara en väg in i arbete och samhälle."],
+            "goals": [
+                ("Fler nyanlända elever når behörighet till gymnasiet.", ""),
+            ],
         },
         {
             "title": "Delaktighet och sociala sammanhang",
             "framework_codes": ["PAR"],
             "strategic_choices": ["Fler mötesplatser där invånare med olika bakgrund möts."],
+            "goals": [
+                ("Fler invånare med olika bakgrund deltar i föreningslivet.", ""),
+            ],
         },
         {
             "title": "Boende",
             "framework_codes": ["HOU"],
             "strategic_choices": ["Motverka boendesegregation och trångboddhet."],
+            "goals": [
+                ("Färre nyanlända familjer bor trångt.", ""),
+            ],
         },
         {
             "title": "Internt utvecklingsarbete",
             "framework_codes": ["GOV", "INF", "MON"],
             "strategic_choices": ["Staden samordnar sitt integrationsarbete och följer upp det."],
+            "goals": [
+                ("Handlingsplanen följs upp varje år av nämnden.", ""),
+            ],
         },
     ],
 }
@@ -120,6 +135,7 @@ MALA = {
             "description": "Samhällsorientering, hälsa, hedersrelaterat våld och förtryck, jämställdhet.",
             "framework_codes": ["INF", "HEA", "EQU", "PAR"],
             "we_want": ["Alla ska få rättigheter, skyldigheter och möjligheter att forma samhället och sina liv."],
+            "goals": [("Alla nyanlända deltar i samhällsorientering under första året.", "")],
             "we_will": [
                 "Erbjuda samhällsorientering.",
                 "Skapa förutsättningar för god psykisk och fysisk hälsa.",
@@ -132,6 +148,7 @@ MALA = {
             "description": "Arbetsmarknad, utbildning, bostäder, att stanna eller återvända.",
             "framework_codes": ["EMP", "EDU", "HOU", "GOV"],
             "we_want": ["Fler ska välja att bli malåbor.", "Fler ska komma i arbete och studier."],
+            "goals": [("Fler nyanlända bor kvar i Malå efter etableringstiden.", "")],
             "we_will": [
                 "Marknadsföra Malå som en bra plats att bo, leva och verka på.",
                 "Samarbeta nära med myndigheter, näringslivet, civilsamhället och skolan.",
@@ -143,6 +160,7 @@ MALA = {
             "description": "Nätverk och deltagande.",
             "framework_codes": ["PAR"],
             "we_want": ["Ge goda förutsättningar för mötesplatser och nätverk."],
+            "goals": [("Fler barn och unga med utländsk bakgrund har en aktiv fritid.", "")],
             "we_will": [
                 "Främja engagemang och samarbeten och stödja föreningsliv, ideella organisationer, "
                 "studieförbund och samfund.",

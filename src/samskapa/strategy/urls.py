@@ -22,4 +22,8 @@ urlpatterns = [
     path("focus-areas/<int:focus_area_id>/goals/new/", views.goal_create, name="goal-create"),
     path("goals/<int:goal_id>/", views.goal_edit, name="goal-edit"),
     path("versions/<int:version_id>/", views.version_detail, name="version-detail"),
+    path("<int:strategy_id>/export.pdf", views.strategy_export, {"kind": "pdf"}, name="export-pdf"),
+    path("<int:strategy_id>/export.docx", views.strategy_export, {"kind": "docx"}, name="export-docx"),
+    path("versions/<int:version_id>/export.pdf", views.version_export, {"kind": "pdf"}, name="version-export-pdf"),
+    path("versions/<int:version_id>/export.docx", views.version_export, {"kind": "docx"}, name="version-export-docx"),
 ]

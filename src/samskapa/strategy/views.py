@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
+from samskapa.reports.strategy import strategy_download
 from samskapa.strategy import selectors, services
 from samskapa.strategy.forms import (
     AdoptForm,
@@ -255,6 +256,22 @@ def version_detail(request: OrgRequest, version_id: int) -> HttpResponse:
     version = selectors.version_get(organisation=org, version_id=version_id)
     context = {"version": version, "strategy": version.strategy, "content": version.snapshot}
     return render(request, "strategy/version_detail.html", context)
+
+
+@org_view(VIEW)
+def strategy_export(request: OrgRequest, strategy_id: int, kind: str) -> HttpResponse:
+    """The strategy as a PDF or Word document a council could adopt, in the strategy's language."""
+    org = request.organisation
+    strategy = selectors.strategy_get(organisation=org, strategy_id=strategy_id)
+    return strategy_download(organisation=org, strategy=strategy, kind=kind)
+
+
+@org_view(VIEW)
+def version_export(request: OrgRequest, version_id: int, kind: str) -> HttpResponse:
+    """An adopted version as the council decided it, as PDF or Word."""
+    org = request.organisation
+    version = selectors.version_get(organisation=org, version_id=version_id)
+    return strategy_download(organisation=org, strategy=version.strategy, kind=kind, version=version)
 
 
 @org_view(VIEW)
