@@ -21,7 +21,7 @@ def test_demo_opens_the_public_sites_with_translations_and_is_idempotent(db, cap
     assert "Malå — en attraktiv plats" in page
     assert "(Demodata" in Client().get("/p/mala/sv/").content.decode()
     molndal = Client().get("/p/molndal/sv/actions/").content.decode()
-    assert "Studiehandledning på modersmål i grundskolan" in molndal and "Utbildning" in molndal
+    assert "Språkpraktik i stadens egna verksamheter" in molndal and "Arbete och egenförsörjning" in molndal
     for path in ("actions", "indicators", "consultations", "you-said-we-did"):
         page = Client().get(f"/p/mark/sv/{path}/").content.decode()
         assert 'class="card"' in page or 'class="data"' in page, path
