@@ -24,31 +24,108 @@ SOURCES = ROOT / "scripts" / "corpus_src"
 OUT = ROOT / "src" / "samskapa" / "analysis" / "engine" / "data" / "corpus"
 CODES = {"EDU", "EMP", "HEA", "HOU", "PAR", "CHI", "EQU", "INF", "GOV", "MON"}
 KINDS = {
-    "H": "heading", "P": "paragraph", "L": "list_item", "T": "table_cell", "C": "caption",
-    "O": "toc", "B": "boilerplate", "D": "disclaimer", "A": "answer", "R": "action_row",
+    "H": "heading",
+    "P": "paragraph",
+    "L": "list_item",
+    "T": "table_cell",
+    "C": "caption",
+    "O": "toc",
+    "B": "boilerplate",
+    "D": "disclaimer",
+    "A": "answer",
+    "R": "action_row",
 }
 # Who and when, per language, for the cells composed beside a hand-written action (kind R).
 ROW_CELLS = {
-    "sv": (["Kommunstyrelsen", "Utbildningsförvaltningen", "Socialförvaltningen", "Kultur- och fritidsförvaltningen",
-            "Arbetsmarknadsenheten", "Bostadsbolaget", "Integrationsenheten", "Vuxenutbildningen",
-            "Barn- och utbildningsnämnden", "Samhällsbyggnadsförvaltningen", "Region och kommun gemensamt"],
-           ["2025", "2024–2026", "Löpande", "Hösten 2025", "Q2 2026", "Varje år", "Start 2024", "Senast 2027"]),
-    "fi": (["Sivistystoimi", "Kaupunginhallitus", "Työllisyyspalvelut", "Hyvinvointialue", "Kotoutumispalvelut",
-            "Vapaa-aikapalvelut", "Kaupunkisuunnittelu", "Kirjasto", "Varhaiskasvatus", "Nuorisopalvelut"],
-           ["2025", "2024–2025", "Jatkuva", "Syksy 2025", "Vuosittain", "2026 loppuun mennessä", "Kevät 2025"]),
-    "en": (["Integration team", "Housing services", "Adult education service", "Children's services",
-            "Public health", "Community development", "Economic development", "Council and partners",
-            "Library service", "Equality officer"],
-           ["2025", "Year 1", "Ongoing", "2024–2026", "Q3 2025", "Annually", "By March 2026", "Years 2–3"]),
-    "no": (["Flyktningtjenesten", "NAV", "Voksenopplæringen", "Kommunalsjef oppvekst", "Boligkontoret",
-            "Kulturenheten", "Helsetjenesten", "Rådmannen", "Frivilligsentralen"],
-           ["2025", "Løpende", "2024–2027", "Høsten 2025", "Årlig", "Innen 2026"]),
-    "da": (["Jobcentret", "Børne- og Ungeforvaltningen", "Sprogcentret", "Integrationsrådet", "Boligselskaberne",
-            "Kultur og Fritid", "Sundhed og Omsorg", "Direktionen", "Borgerservice"],
-           ["2025", "Løbende", "2024–2027", "Efteråret 2025", "Årligt", "Inden udgangen af 2026"]),
-    "de": (["Integrationsbüro", "Jobcenter", "Amt für Schule und Bildung", "Jugendamt", "Sozialamt",
-            "Kommunales Integrationszentrum", "Volkshochschule", "Wohnungsamt", "Gesundheitsamt", "Integrationsrat"],
-           ["2025", "laufend", "2024–2026", "ab Herbst 2025", "jährlich", "bis Ende 2026"]),
+    "sv": (
+        [
+            "Kommunstyrelsen",
+            "Utbildningsförvaltningen",
+            "Socialförvaltningen",
+            "Kultur- och fritidsförvaltningen",
+            "Arbetsmarknadsenheten",
+            "Bostadsbolaget",
+            "Integrationsenheten",
+            "Vuxenutbildningen",
+            "Barn- och utbildningsnämnden",
+            "Samhällsbyggnadsförvaltningen",
+            "Region och kommun gemensamt",
+        ],
+        ["2025", "2024–2026", "Löpande", "Hösten 2025", "Q2 2026", "Varje år", "Start 2024", "Senast 2027"],
+    ),
+    "fi": (
+        [
+            "Sivistystoimi",
+            "Kaupunginhallitus",
+            "Työllisyyspalvelut",
+            "Hyvinvointialue",
+            "Kotoutumispalvelut",
+            "Vapaa-aikapalvelut",
+            "Kaupunkisuunnittelu",
+            "Kirjasto",
+            "Varhaiskasvatus",
+            "Nuorisopalvelut",
+        ],
+        ["2025", "2024–2025", "Jatkuva", "Syksy 2025", "Vuosittain", "2026 loppuun mennessä", "Kevät 2025"],
+    ),
+    "en": (
+        [
+            "Integration team",
+            "Housing services",
+            "Adult education service",
+            "Children's services",
+            "Public health",
+            "Community development",
+            "Economic development",
+            "Council and partners",
+            "Library service",
+            "Equality officer",
+        ],
+        ["2025", "Year 1", "Ongoing", "2024–2026", "Q3 2025", "Annually", "By March 2026", "Years 2–3"],
+    ),
+    "no": (
+        [
+            "Flyktningtjenesten",
+            "NAV",
+            "Voksenopplæringen",
+            "Kommunalsjef oppvekst",
+            "Boligkontoret",
+            "Kulturenheten",
+            "Helsetjenesten",
+            "Rådmannen",
+            "Frivilligsentralen",
+        ],
+        ["2025", "Løpende", "2024–2027", "Høsten 2025", "Årlig", "Innen 2026"],
+    ),
+    "da": (
+        [
+            "Jobcentret",
+            "Børne- og Ungeforvaltningen",
+            "Sprogcentret",
+            "Integrationsrådet",
+            "Boligselskaberne",
+            "Kultur og Fritid",
+            "Sundhed og Omsorg",
+            "Direktionen",
+            "Borgerservice",
+        ],
+        ["2025", "Løbende", "2024–2027", "Efteråret 2025", "Årligt", "Inden udgangen af 2026"],
+    ),
+    "de": (
+        [
+            "Integrationsbüro",
+            "Jobcenter",
+            "Amt für Schule und Bildung",
+            "Jugendamt",
+            "Sozialamt",
+            "Kommunales Integrationszentrum",
+            "Volkshochschule",
+            "Wohnungsamt",
+            "Gesundheitsamt",
+            "Integrationsrat",
+        ],
+        ["2025", "laufend", "2024–2026", "ab Herbst 2025", "jährlich", "bis Ende 2026"],
+    ),
     "ar": ([], []),
 }
 # Words for the composed furniture, per language: contents title, page pattern.
@@ -131,8 +208,17 @@ def build(lang: str) -> list[dict]:
         for kind, labels, text in compose(doc, lang):
             serial += 1
             under = FURNITURE[lang][0] if kind == "toc" else section
-            rows.append({"id": f"{lang}-{serial:04d}", "doc": doc["doc"], "lang": lang, "text": text,
-                         "labels": labels, "kind": kind, "section": under})
+            rows.append(
+                {
+                    "id": f"{lang}-{serial:04d}",
+                    "doc": doc["doc"],
+                    "lang": lang,
+                    "text": text,
+                    "labels": labels,
+                    "kind": kind,
+                    "section": under,
+                }
+            )
             if kind == "heading" and text != FURNITURE[lang][0]:
                 section = text
     return rows
