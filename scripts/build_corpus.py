@@ -149,7 +149,9 @@ def parse(path: Path) -> list[dict]:
             continue
         if line.startswith("==="):
             doc_id, _, title = line[3:].partition("|")
-            docs.append({"doc": doc_id.strip(), "title": title.strip(), "lines": []})
+            known = [doc for doc in docs if doc["doc"] == doc_id.strip()]
+            # A header naming a document already begun continues it (later pages of the same text).
+            docs.append(known[0] if known else {"doc": doc_id.strip(), "title": title.strip(), "lines": []})
             continue
         kind, codes, text = (part.strip() for part in line.split("|", 2))
         labels = [c.strip() for c in codes.split(",") if c.strip()]
@@ -202,8 +204,11 @@ def compose(doc: dict, lang: str) -> list[tuple]:
 
 
 def build(lang: str) -> list[dict]:
-    rows, serial = [], 0
+    rows, serial, seen = [], 0, set()
     for doc in parse(SOURCES / f"{lang}.txt"):
+        if doc["doc"] in seen:
+            continue
+        seen.add(doc["doc"])
         section = doc["title"]
         for kind, labels, text in compose(doc, lang):
             serial += 1
@@ -242,7 +247,7 @@ def main() -> int:
             continue
         OUT.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-        hand = sum(len(d["lines"]) for d in parse(source))
+        hand = sum(len(d["lines"]) for d in {d["doc"]: d for d in parse(source)}.values())
         total = text.count(chr(10))
         print(f"{target.name}: {total} passages, {1 - hand / total:.0%} composed")  # noqa: T201 - command-line output
     if stale:
