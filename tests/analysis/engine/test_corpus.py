@@ -79,7 +79,7 @@ def test_documents_can_be_left_out_whole(rows):
     for doc, passages in docs.items():
         assert len({p["lang"] for p in passages}) == 1, doc
         assert len({p["kind"] for p in passages}) >= 2, doc
-        assert 20 <= len(passages) <= 70, (doc, len(passages))
+        assert 25 <= len(passages) <= 70, (doc, len(passages))
 
 
 def test_the_committed_corpus_is_what_the_sources_build():
