@@ -1,10 +1,11 @@
 """The shared good-practice library covers every area of the framework with practices worth reading:
-at least two per area, at least one from Sweden or Finland, and each with a link to its source."""
+at least two per area, at least one from Sweden or Finland, each with a link to its source; the library is paged."""
 
 import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from tests.analysis.factories import PracticeFactory
 
 from samskapa.analysis.framework import AREAS
 from samskapa.analysis.models import GoodPractice
@@ -48,3 +49,16 @@ def test_the_library_offers_housing_practices_with_their_source(org, member_fact
     text = page.decode()
     assert "Asunto ensin" in text and "Segregationsbarometern" in text
     assert "https://ysaatio.fi/en/about-us/history/" in text
+
+
+def test_the_library_is_paged_and_keeps_the_area_filter(org, member_factory, client_for):
+    PracticeFactory.create_batch(25, organisation=org, areas=["EDU"])
+    in_area = GoodPractice.objects.filter(areas__icontains='"EDU"').count()
+    client = client_for(member_factory(Role.VIEWER))
+    first = client.get(f"/o/{org.slug}/documents/practices/?area=EDU").content.decode()
+    assert first.count('<article class="card"') == 20
+    assert "?area=EDU&amp;page=2" in first
+    last_page = -(-in_area // 20)
+    last = client.get(f"/o/{org.slug}/documents/practices/?area=EDU&page={last_page}").content.decode()
+    assert last.count('<article class="card"') == in_area - 20 * (last_page - 1)
+    assert 'rel="next"' not in last and "?area=EDU&amp;page=" in last

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 
 VIEW, CHANGE = "analysis.view_documents", "analysis.change_practices"
+PRACTICES_PER_PAGE = 20
 
 
 def _own(request: OrgRequest, practice_id: int):
@@ -31,13 +33,14 @@ def practice_list(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     form = PracticeFilterForm(request.GET or None)
     area = form.cleaned_data["area"] if form.is_valid() else ""
-    practices = [
-        {"practice": p, "areas": [AREAS[c] for c in p.areas if c in AREAS]}
-        for p in selectors.practice_list(organisation=org, area=area or None)
-    ]
+    listed = selectors.practice_list(organisation=org, area=area or None).order_by("title", "pk")
+    page = Paginator(listed, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+    practices = [{"practice": p, "areas": [AREAS[c] for c in p.areas if c in AREAS]} for p in page]
     context = {
         "form": form,
         "practices": practices,
+        "page": page,
+        "area": area,
         "area_name": AREAS.get(area, ""),
         "can_change": request.user.has_perm(CHANGE, org),
     }
