@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "samskapa.analysis",
     "samskapa.reports",
     "samskapa.publicsite",
+    "samskapa.ratelimits",
 ]
 
 MIDDLEWARE = [
@@ -266,14 +267,15 @@ ADMIN_SITE_HEADER = _("Samskapa administration")
 # days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
 SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
 SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
+# The reverse proxies in front of the web server (addresses or networks, comma-separated): only
+# from these is X-Forwarded-For believed, so that limits count each resident, not the proxy.
+SAMSKAPA_TRUSTED_PROXIES = env_list("SAMSKAPA_TRUSTED_PROXIES", "")
 # Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
 # database (so every process drops a page the moment its content changes), at most this long.
 SAMSKAPA_PUBLIC_CACHE = "public"
 SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rate limits are counted in the database, so every web process sees the same counts.
-    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
     "public": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "samskapa-public",
