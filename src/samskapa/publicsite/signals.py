@@ -9,8 +9,25 @@ depends on them. Writes that bypass signals (``QuerySet.update``, ``bulk_create`
 ``services.public_content_changed`` themselves.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+
+# While a backup is restored every row comes back as it was, content versions included.
+_paused: ContextVar[bool] = ContextVar("publicsite_signals_paused", default=False)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
 
 # Apps whose rows can show on public pages, directly or through what they count.
 PUBLIC_CONTENT_APPS = {"strategy", "actions", "actors", "cocreation", "indicators", "publicsite"}
@@ -36,6 +53,8 @@ def _organisation_id(sender, instance) -> int | None:
 @receiver(post_save)
 @receiver(post_delete)
 def content_changed(sender, instance, **kwargs) -> None:
+    if _paused.get():
+        return
     organisation_id = _organisation_id(sender, instance)
     if not organisation_id:
         return
@@ -56,7 +75,7 @@ VERSIONED = {"strategy.strategy", "strategy.focusarea", "strategy.goal"}
 @receiver(post_delete)
 def translations_removed(sender, instance, **kwargs) -> None:
     """The translations of a deleted row go with it, unless a frozen version still shows the row."""
-    if sender._meta.label_lower in VERSIONED:
+    if sender._meta.label_lower in VERSIONED or _paused.get():
         return
     if getattr(sender, "TRANSLATABLE_FIELDS", ()) and not hasattr(sender, "instance_type"):
         from django.contrib.contenttypes.models import ContentType
