@@ -21,6 +21,13 @@ def _renew_every() -> int:
     return min(300, settings.SESSION_COOKIE_AGE // 10)
 
 
+def signed_in(sender, request, user, **kwargs) -> None:
+    """Start both clocks at sign-in, in the save that signing in does anyway."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED] = request.session[SEEN] = now
+
+
 class SessionLimitsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
