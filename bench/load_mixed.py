@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import shutil
 import socket
@@ -139,10 +140,11 @@ def _samskapa(env: dict[str, str], *args: str) -> str:
 
 
 SURVEY_QUERY = """
+import json
 from samskapa.cocreation.models import Survey
 survey = Survey.objects.filter(organisation__slug={slug!r}, status="open").order_by("pk").first()
 questions = [(q.pk, q.kind, [c.pk for c in q.choices.all()]) for q in survey.questions.prefetch_related("choices")]
-print(repr((survey.key, questions)))
+print(json.dumps([survey.key, questions]))
 """
 
 
@@ -153,7 +155,7 @@ def _build(env: dict[str, str]) -> tuple[str, list]:
     _samskapa(env, "migrate", "--noinput")
     _samskapa({**env, "DEBUG": "true"}, "demo", "--password", PASSWORD)
     _samskapa(env, "collectstatic", "--noinput")
-    key, questions = eval(_samskapa(env, "shell", "-c", SURVEY_QUERY.format(slug=SLUG)))  # noqa: S307 - our repr
+    key, questions = json.loads(_samskapa(env, "shell", "--no-imports", "-c", SURVEY_QUERY.format(slug=SLUG)))
     print(f"loaded the demo in {time.perf_counter() - started:.0f} s")
     return key, questions
 
@@ -161,7 +163,7 @@ def _build(env: dict[str, str]) -> tuple[str, list]:
 def _answers(env: dict[str, str], key: str) -> int:
     code = "from samskapa.cocreation.models import Response as R; print(R.objects.filter(survey__key=%r).count())"
     code %= key
-    return int(_samskapa(env, "shell", "-c", code).strip())
+    return int(_samskapa(env, "shell", "--no-imports", "-c", code).strip())
 
 
 def _free_port() -> int:
