@@ -5,6 +5,7 @@ Every variable is read here once, with its default; the README lists them.
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -68,16 +69,19 @@ INSTALLED_APPS = [
     "samskapa.analysis",
     "samskapa.reports",
     "samskapa.publicsite",
+    "samskapa.ratelimits",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samskapa.core.sessions.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -119,6 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The development server runs each request in a new thread, so a kept connection is never used
+# again and only dies with the thread: against PostgreSQL `make run` piled up connections until the
+# server refused more. Under gunicorn a worker reuses its one connection (workers x threads in all).
+if sys.argv[1:2] == ["runserver"]:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -234,6 +243,29 @@ SAMSKAPA_CONTENT_LANGUAGES = [
 ]
 
 SESSION_COOKIE_HTTPONLY = True
+# A signed-in session ends after this long without a request (the cookie and the stored session
+# expire together; core.sessions renews them at most every few minutes, not on every request)...
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("SAMSKAPA_SESSION_IDLE_MINUTES", "60"))
+# ...and, however busy, this long after signing in.
+SAMSKAPA_SESSION_MAX_SECONDS = 3600 * int(os.environ.get("SAMSKAPA_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_SAMESITE = "Lax"
+# Content-Security-Policy (django-csp): scripts only from our own static files (htmx, the API
+# docs), no inline script anywhere; inline styles stay allowed for the SVG charts and their
+# attributes. Frames and plugins are refused, forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -266,14 +298,15 @@ ADMIN_SITE_HEADER = _("Samskapa administration")
 # days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
 SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
 SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
+# The reverse proxies in front of the web server (addresses or networks, comma-separated): only
+# from these is X-Forwarded-For believed, so that limits count each resident, not the proxy.
+SAMSKAPA_TRUSTED_PROXIES = env_list("SAMSKAPA_TRUSTED_PROXIES", "")
 # Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
 # database (so every process drops a page the moment its content changes), at most this long.
 SAMSKAPA_PUBLIC_CACHE = "public"
 SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rate limits are counted in the database, so every web process sees the same counts.
-    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "samskapa_throttle"},
     "public": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "samskapa-public",

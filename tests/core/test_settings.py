@@ -41,3 +41,14 @@ def test_production_settings_pass_check_deploy(tmp_path):
         "from samskapa.cli import main; main(['samskapa', 'check', '--deploy', '--fail-level', 'WARNING'])", env
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_development_server_keeps_no_database_connection_open(tmp_path):
+    """runserver runs each request in a new thread: a kept connection would never be used again."""
+    code = (
+        "import sys; sys.argv = [sys.argv[0], '{command}']; import samskapa.settings as s; "
+        "print(s.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    env = {"SAMSKAPA_VAR_DIR": str(tmp_path), "DATABASE_URL": "postgresql://u@db.example:5432/samskapa"}
+    assert _run(code.format(command="runserver"), env).stdout.strip() == "0"
+    assert _run(code.format(command="db_worker"), env).stdout.strip() == "60"  # one process, one connection

@@ -44,6 +44,8 @@ class PublicSite(OrganisationOwned):
 
     ``content_version`` and ``content_changed_at`` move whenever anything the pages show
     changes; they make the ETag, the Last-Modified date and the key of the page cache.
+    ``counts_version`` and ``counts_changed_at`` move when only the numbers of people heard
+    change (a survey answer): just the pages showing those numbers are drawn anew.
     """
 
     TRANSLATABLE_FIELDS = ("intro", "known_issues")
@@ -84,7 +86,11 @@ class PublicSite(OrganisationOwned):
     published_at = models.DateTimeField(_("first made public"), null=True, blank=True)
     content_version = models.PositiveBigIntegerField(default=1, editable=False)
     content_changed_at = models.DateTimeField(default=timezone.now, editable=False)
-    history = HistoricalRecords(excluded_fields=["content_version", "content_changed_at"])
+    counts_version = models.PositiveBigIntegerField(default=1, editable=False)
+    counts_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["content_version", "content_changed_at", "counts_version", "counts_changed_at"]
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation"], name="one_public_site_per_org")]

@@ -73,11 +73,25 @@ def _open_site(request: HttpRequest, site_slug: str) -> PublicSite:
     return site
 
 
+# Pages (and open-data files) that show how many people were heard: only these are drawn anew
+# after a survey answer; every other page waits for a change to its content.
+SHOWING_COUNTS = {("consultations", None), ("dataset", "consultations")}
+
+
+def _shows_counts(request: HttpRequest) -> bool:
+    match = request.resolver_match
+    return match is not None and (match.url_name, match.kwargs.get("dataset")) in SHOWING_COUNTS
+
+
 def _answer(request: HttpRequest, site: PublicSite, parts: tuple, render: Callable[[], HttpResponse]) -> HttpResponse:
     if not site.is_public:
         return caching.private(render())
-    parts = ("site", site.pk, site.content_version, site.content_changed_at.isoformat(), *parts)
-    return caching.cached_response(request, parts=parts, changed_at=site.content_changed_at, render=render)
+    changed_at = site.content_changed_at
+    parts = ("site", site.pk, site.content_version, changed_at.isoformat(), *parts)
+    if _shows_counts(request):
+        changed_at = max(changed_at, site.counts_changed_at)
+        parts = (*parts, "counts", site.counts_version)
+    return caching.cached_response(request, parts=parts, changed_at=changed_at, render=render)
 
 
 def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -49,6 +49,17 @@ def public_content_changed(organisation_id: int) -> None:
     )
 
 
+def public_counts_changed(organisation_id: int) -> None:
+    """Move only the version of the numbers of people heard: the other pages stay cached.
+
+    A survey answer calls this (through signals): hundreds of answers an hour must not keep
+    every page of the site from being served from the cache.
+    """
+    PublicSite.objects.filter(organisation_id=organisation_id).update(
+        counts_version=F("counts_version") + 1, counts_changed_at=timezone.now()
+    )
+
+
 def site_defaults(organisation: Organisation) -> PublicSite:
     """A new (unsaved) site with the supervisory authority of the organisation's country."""
     name, url = ENFORCEMENT_DEFAULTS.get(organisation.country, ("", ""))

@@ -6,7 +6,7 @@ trusts nothing it is given (the view adds rate limits and the honeypot).
 
 import re
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -295,8 +295,13 @@ def _inputs_from(survey: Survey, response: Response, answers: list[Answer]) -> N
 
 
 def _count(consultation: Consultation, group: str) -> None:
-    updated = Participation.objects.filter(consultation=consultation, group=group).update(count=F("count") + 1)
-    if not updated:
-        Participation.objects.create(
-            organisation=consultation.organisation, consultation=consultation, group=group, count=1
-        )
+    counted = Participation.objects.filter(consultation=consultation, group=group)
+    if counted.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            Participation.objects.create(
+                organisation=consultation.organisation, consultation=consultation, group=group, count=1
+            )
+    except IntegrityError:  # another answer of the group created the row at the same moment
+        counted.update(count=F("count") + 1)
