@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from samskapa.analysis import engine
 from samskapa.analysis.models import Document, GoodPractice, Passage
 from samskapa.analysis.report import rebuild_report
+from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.uploads import limit_message
 from samskapa.core.errors import ApplicationError, PermissionRefused
 from samskapa.core.history import delete_as, save_as
@@ -157,7 +158,7 @@ def document_update(*, actor, organisation, document: Document, **changes) -> Do
 @transaction.atomic
 def document_reanalyse(*, actor, organisation, document: Document, mode: str | None = None) -> Document:
     """Analyse the stored file again, in the same or another mode; people's corrections are kept."""
-    require(actor, "analysis.upload_documents", organisation)
+    require(actor, REANALYSE, document)
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.status in (Document.Status.QUEUED, Document.Status.ANALYSING):
         raise ApplicationError(_("The document is already being analysed."), status=409)

@@ -321,7 +321,7 @@ def passage_correct(request: OrgRequest, org_slug: str, passage_id: int, payload
 @router.post("/orgs/{org_slug}/suggest-codes", response=list[SuggestionOut])
 def suggest_codes(request: OrgRequest, org_slug: str, payload: SuggestIn):
     """Framework codes for free texts, such as consultation inputs (the fast classifier)."""
-    org_scope(request, org_slug, VIEW)
+    org_scope(request, org_slug, "analysis.suggest_codes")
     return [{"codes": s.codes, "scores": s.scores} for s in suggest.suggest_codes_many(payload.texts)]
 
 
