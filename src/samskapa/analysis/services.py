@@ -86,10 +86,10 @@ def document_upload(
     """Store an uploaded document and queue its analysis as background work."""
     require(actor, "analysis.upload_documents", organisation)
     _check_upload(uploaded)
-    filename = Path(uploaded.name or "document").name
+    filename = Path(uploaded.name or "document").name[:300]  # the name as the person knows it, kept for them
     document = Document(
         organisation=organisation,
-        title=title.strip() or Path(filename).stem,
+        title=title.strip() or Path(filename).stem[:200],
         publisher=publisher.strip(),
         year=year,
         mode=_check_mode(mode),

@@ -14,9 +14,18 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from samskapa.actions import history, selectors, services, spreadsheet
-from samskapa.actions.models import ChildImpactAssessment, Currency, Funding, TargetGroup, UNCRCArticle
+from samskapa.actions.models import (
+    Action,
+    ActionPlan,
+    ChildImpactAssessment,
+    Currency,
+    Funding,
+    TargetGroup,
+    UNCRCArticle,
+)
 from samskapa.actions.models import Status as ActionStatus
 from samskapa.actions.selectors import ActionFilter
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
 from samskapa.strategy import selectors as strategy_selectors
@@ -47,7 +56,8 @@ class PlanIn(Schema):
     adopted_on: date | None = None
 
 
-class PlanPatch(Schema):
+class PlanPatch(PatchSchema):
+    patches = (ActionPlan,)
     title: str | None = Field(None, min_length=1, max_length=300)
     period_start: date | None = None
     period_end: date | None = None
@@ -147,7 +157,8 @@ class ActionIn(Schema):
     responsible_ids: list[int] = []
 
 
-class ActionPatch(Schema):
+class ActionPatch(PatchSchema):
+    patches = (Action,)
     version: int = Field(description="The version you read; if someone saved the action since, the answer is 409.")
     title: str | None = Field(None, min_length=1, max_length=300)
     description: str | None = None
