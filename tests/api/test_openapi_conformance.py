@@ -18,7 +18,7 @@ from samskapa.core import demo
 from samskapa.orgs.models import Membership, Role
 from samskapa.wsgi import application
 
-EXAMPLES = 6
+EXAMPLES = 4
 
 # Path parameter → the model whose first row in the demo organisation is used for it, so the
 # generated bodies and queries reach the handlers instead of stopping at 404.

@@ -25,6 +25,7 @@ from samskapa.actions.models import (
 )
 from samskapa.actions.models import Status as ActionStatus
 from samskapa.actions.selectors import ActionFilter
+from samskapa.api.errors import ErrorOut
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
@@ -387,7 +388,7 @@ def plan_export(request: OrgRequest, org_slug: str, plan_id: int, format: str = 
     return spreadsheet.plan_download(organisation, plan, kind=format, language=language or translation.get_language())
 
 
-@router.post("/orgs/{org_slug}/action-plans/{plan_id}/import", response={200: ImportOut, 400: ImportOut})
+@router.post("/orgs/{org_slug}/action-plans/{plan_id}/import", response={200: ImportOut, 400: ImportOut | ErrorOut})
 def plan_import(
     request: OrgRequest,
     org_slug: str,

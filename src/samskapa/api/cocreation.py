@@ -63,6 +63,7 @@ class ParticipationOut(Schema):
 class ConsultationOut(ModelSchema):
     actor_ids: list[int]
     participation: list[ParticipationOut]
+    languages: list[str]  # a list in a JSON column: ninja would describe it as an object
 
     class Meta:
         model = Consultation
@@ -197,6 +198,8 @@ class InputOut(ModelSchema):
     person_id: int | None
     focus_area_ids: list[int]
     finding_ids: list[int]
+    framework_codes: list[str]  # lists in JSON columns: ninja would describe them as objects
+    suggested_codes: list[str]
 
     class Meta:
         model = Input
@@ -757,6 +760,7 @@ class SurveyOut(ModelSchema):
     consultation_id: int
     questions: list[QuestionOut]
     public_path: str
+    languages: list[str]  # a list in a JSON column: ninja would describe it as an object
 
     class Meta:
         model = Survey

@@ -10,13 +10,26 @@ from django.db import DataError
 from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from samskapa.core.errors import ApplicationError
 
 logger = logging.getLogger("django.request")
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """The one error shape; some errors add details (such as ``current_version`` on 409)."""
+
+    model_config = {"extra": "allow"}
+    message: str
+    errors: list[FieldErrorOut] = []
 
 
 def _field(loc) -> str:
