@@ -9,8 +9,11 @@ import schemathesis
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import response_schema_conformance
+from tests.analysis.factories import PracticeFactory
+from tests.cocreation.factories import ConsentFactory
 
 from samskapa.accounts.services import token_create
 from samskapa.api.main import api
@@ -59,6 +62,8 @@ def _demo_organisation():
     organisation = demo._demo_organisation(demo.DEMO_ORGANISATIONS[0], coordinator)
     for build in demo._app_builders():
         build(organisation, coordinator)
+    ConsentFactory(person__organisation=organisation)  # the demo names nobody; the API has people routes
+    PracticeFactory(organisation=organisation)  # and keeps no good practice of its own
     return organisation, coordinator
 
 
@@ -72,10 +77,13 @@ def _known_ids(organisation) -> dict[str, object]:
     return known
 
 
-def _load_schema():
+def _document() -> dict:
     # Built from the API object, not fetched: collection runs before any database is allowed.
-    document = json.loads(json.dumps(api.get_openapi_schema(), cls=DjangoJSONEncoder))
-    loaded = schemathesis.openapi.from_dict(document)
+    return json.loads(json.dumps(api.get_openapi_schema(), cls=DjangoJSONEncoder))
+
+
+def _load_schema():
+    loaded = schemathesis.openapi.from_dict(_document())
     loaded.app = application
     # The coverage phase sends dozens of boundary cases per operation; the bounded random
     # examples below (nulls, huge numbers and odd text included) keep the run to about a minute.
@@ -126,3 +134,42 @@ def test_every_operation_answers_without_server_error_and_as_documented(case, ap
         assert content_type.startswith("application/json"), (case.method, case.formatted_path, response.text[:300])
         assert isinstance(response.json().get("message"), str)
     case.validate_response(response, checks=[response_schema_conformance])
+
+
+def _body_schema(document: dict, operation: dict) -> dict:
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+    ref = content.get("schema", {}).get("$ref", "")
+    return document["components"]["schemas"][ref.rsplit("/", 1)[-1]] if ref else {}
+
+
+def _current(client, url: str) -> dict:
+    """The object as the API shows it: its own GET, or its row in the list above it."""
+    response = client.get(url)
+    if response.status_code == 200:
+        return response.json()
+    listed = client.get(url.rsplit("/", 1)[0]).json()
+    rows = listed["items"] if isinstance(listed, dict) else listed
+    return next(row for row in rows if str(row["id"]) == url.rsplit("/", 1)[1])
+
+
+def test_null_in_every_patch_field_clears_it_or_is_refused_with_the_reason(api_context):
+    """All PATCH operations, every field of their bodies set to null one at a time."""
+    headers, known = api_context
+    client = Client(HTTP_AUTHORIZATION=headers["Authorization"], raise_request_exception=False)
+    document, tried = _document(), 0
+    for path, item in document["paths"].items():
+        if "patch" not in item:
+            continue
+        url, body_schema = path.format(**known), _body_schema(document, item["patch"])
+        for name in body_schema.get("properties", {}):
+            # Fields the PATCH always needs (the version read, a member's role) carry their current value.
+            needed = [field for field in body_schema.get("required", []) if field != name]
+            current = _current(client, url) if needed else {}
+            body = {field: current[field] for field in needed}
+            body[name] = None
+            response = client.patch(url, json.dumps(body), content_type="application/json")
+            tried += 1
+            assert response.status_code in (200, 400), (url, name, response.status_code, response.content[:300])
+            if response.status_code == 400:  # the field itself, or a rule it breaks with another field
+                assert response.json()["errors"], (url, name, response.json())
+    assert tried > 150  # every PATCH of the API, not a few

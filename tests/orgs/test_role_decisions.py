@@ -42,11 +42,17 @@ def test_an_editor_adds_an_action_to_any_plan_and_may_then_edit_only_that(org, m
     api = api_for(editor)
     created = api.post(
         f"/orgs/{org.slug}/action-plans/{plan.pk}/actions",
-        {"title": "Läxhjälp", "focus_area_id": someone_elses.focus_area_id, "lead_id": ActorFactory(organisation=org).pk},
+        {
+            "title": "Läxhjälp",
+            "focus_area_id": someone_elses.focus_area_id,
+            "lead_id": ActorFactory(organisation=org).pk,
+        },
     )
     assert created.status_code == 201, created.json()
     assert created.json()["responsible_ids"] == [editor.pk]
-    refused = api.patch(f"/orgs/{org.slug}/actions/{someone_elses.pk}", {"version": someone_elses.version, "title": "X"})
+    refused = api.patch(
+        f"/orgs/{org.slug}/actions/{someone_elses.pk}", {"version": someone_elses.version, "title": "X"}
+    )
     assert refused.status_code == 403
     assert Action.objects.get(pk=someone_elses.pk).title == someone_elses.title
 
@@ -54,7 +60,9 @@ def test_an_editor_adds_an_action_to_any_plan_and_may_then_edit_only_that(org, m
 def test_an_editor_can_add_actions_through_the_page_too(org, member_factory, client_for):
     plan = ActionPlanFactory(strategy__organisation=org)
     assert client_for(member_factory(Role.EDITOR)).get(f"/o/{org.slug}/actions/plans/{plan.pk}/new/").status_code == 200
-    assert client_for(member_factory(Role.PARTNER)).get(f"/o/{org.slug}/actions/plans/{plan.pk}/new/").status_code == 403
+    assert (
+        client_for(member_factory(Role.PARTNER)).get(f"/o/{org.slug}/actions/plans/{plan.pk}/new/").status_code == 403
+    )
 
 
 def test_an_editor_analyses_again_only_documents_they_uploaded(org, member_factory, client_for, api_for):
