@@ -21,6 +21,7 @@ from samskapa.core import demo
 from samskapa.orgs.models import Membership, Role
 from samskapa.wsgi import application
 
+pytestmark = pytest.mark.openapi
 EXAMPLES = 4
 
 # Path parameter → the model whose first row in the demo organisation is used for it, so the
@@ -119,7 +120,6 @@ def api_context(demo_organisation, db, settings):
     return demo_organisation
 
 
-@pytest.mark.openapi
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_every_operation_answers_without_server_error_and_as_documented(case, api_context):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from samskapa.analysis import engine
@@ -66,7 +67,7 @@ def _queue_analysis(document: Document, actor) -> None:
         organisation=document.organisation,
         user=actor,
         kind="analysis.document",
-        title=_("Gap analysis of %(title)s") % {"title": document.title},
+        title=Truncator(_("Gap analysis of %(title)s") % {"title": document.title}).chars(200),  # a job's title
         params={"document_id": document.pk},
     )
     document.save(update_fields=["job", "status", "mode", "updated_at"])
