@@ -9,6 +9,7 @@ name (``ActionsStatus``, ``AnalysisDocumentStatus``); every other name stays as 
 """
 
 import re
+import threading
 from collections import defaultdict
 from typing import ClassVar
 
@@ -46,11 +47,16 @@ class UniqueNames(NinjaGenerateJsonSchema):
         return defs_ref
 
 
+_one_at_a_time = threading.Lock()  # the passes share UniqueNames' class-level records
+
+
 class SamskapaNinjaAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        # ninja reads the generator from its module; both passes must use ours.
-        ninja_openapi.NinjaGenerateJsonSchema = UniqueNames
-        UniqueNames.classes_by_name.clear()
-        super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        UniqueNames.shared = frozenset(n for n, classes in UniqueNames.classes_by_name.items() if len(classes) > 1)
-        return super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        with _one_at_a_time:
+            # ninja reads the generator from its module; both passes must use ours.
+            ninja_openapi.NinjaGenerateJsonSchema = UniqueNames
+            UniqueNames.classes_by_name.clear()
+            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+            shared = (n for n, classes in UniqueNames.classes_by_name.items() if len(classes) > 1)
+            UniqueNames.shared = frozenset(shared)
+            return super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
