@@ -23,6 +23,7 @@ from samskapa.wsgi import application
 
 pytestmark = pytest.mark.openapi
 EXAMPLES = 4
+SENT: list[tuple[str, int]] = []  # (operation, status) of every request, for the figures printed at the end
 
 # Path parameter → the model whose first row in the demo organisation is used for it, so the
 # generated bodies and queries reach the handlers instead of stopping at 404.
@@ -109,6 +110,9 @@ def demo_organisation(django_db_setup, django_db_blocker):
             Membership.objects.filter(organisation=organisation, user=coordinator).update(role=Role.ADMIN)
             _token, raw = token_create(user=coordinator, name="schemathesis")
             yield {"Authorization": f"Bearer {raw}"}, _known_ids(organisation)
+            operations = {operation for operation, _status in SENT}
+            errors = sum(1 for _operation, status in SENT if status >= 500)
+            print(f"\nschemathesis: {len(operations)} operations, {len(SENT)} requests, {errors} server errors")  # noqa: T201
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -128,6 +132,7 @@ def test_every_operation_answers_without_server_error_and_as_documented(case, ap
         return  # methods the route does not have answer 405 from Django's router, as they should
     case.path_parameters = {k: known.get(k, v) for k, v in (case.path_parameters or {}).items()}
     response = case.call(headers=headers)
+    SENT.append((f"{case.operation.method} {case.operation.path}", response.status_code))
     assert response.status_code < 500, (case.method, case.formatted_path, response.status_code, response.text[:500])
     content_type = (response.headers.get("content-type") or [""])[0]
     if response.status_code >= 400:  # every API error has the one JSON error shape
