@@ -153,3 +153,17 @@ def test_healthz_answers_when_the_database_answers(client, db):
 def test_history_records_the_api_user(org, admin, api_for):
     api_for(admin).patch(f"/orgs/{org.slug}", {"name": "Marks kommun (ny)"})
     assert org.history.latest().history_user == admin
+
+
+def test_openapi_gives_every_schema_and_enum_its_own_name(client, db):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    invitation_role = schemas["InvitationIn"]["properties"]["role"]["$ref"].rsplit("/", 1)[-1]
+    assert schemas[invitation_role]["enum"] == [r.value for r in Role]
+    seat_roles = {n: s["enum"] for n, s in schemas.items() if s.get("enum") == ["chair", "secretary", "member"]}
+    assert seat_roles and invitation_role not in seat_roles
+    assert {"OrgsMemberOut", "CocreationMemberOut", "OrgsJobOut", "IndicatorsJobOut"} <= set(schemas)
+    assert "OrganisationOut" in schemas and "Status" not in schemas and "Role" not in schemas
+
+
+def test_the_openapi_document_is_the_same_on_every_request(client, db):
+    assert client.get("/api/v1/openapi.json").json() == client.get("/api/v1/openapi.json").json()

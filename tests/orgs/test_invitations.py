@@ -40,7 +40,7 @@ def test_admin_invites_and_new_person_joins_with_the_role(org, admin, client_for
 def test_invitation_link_works_only_once(org, admin, member_factory, client_for):
     link = _invite(client_for(admin), org, email="twice@example.test")
     path = link.removeprefix("http://testserver")
-    assert client_for(UserFactory()).post(path).status_code == 302
+    assert client_for(UserFactory(email="twice@example.test")).post(path).status_code == 302
     again = client_for(UserFactory()).post(path)
     assert again.status_code == 410
     assert "already been used" in again.content.decode()
@@ -61,7 +61,7 @@ def test_revoked_invitation_cannot_be_used(org, admin, member_factory):
     invitation, raw = invitation_create(actor=admin, organisation=org, email="gone@example.test", role=Role.EDITOR)
     invitation_revoke(actor=admin, organisation=org, invitation=invitation)
     with pytest.raises(ApplicationError, match="withdrawn"):
-        invitation_accept(raw_token=raw, user=UserFactory())
+        invitation_accept(raw_token=raw, user=UserFactory(email="gone@example.test"))
 
 
 def test_unknown_link_gets_a_clear_page(client, db):
@@ -110,3 +110,32 @@ def test_admin_changes_a_role_and_history_records_who(org, admin, coordinator, c
     assert response.status_code == 302
     latest = membership.history.latest()
     assert latest.role == "editor" and latest.history_user == admin
+
+
+def test_invitation_accepted_by_the_invited_address_in_any_case(org, admin):
+    _invitation, raw = invitation_create(actor=admin, organisation=org, email="Sara@Example.test", role=Role.EDITOR)
+    invited = UserFactory(email="sara@example.test")
+    assert invitation_accept(raw_token=raw, user=invited).role == Role.EDITOR
+
+
+def test_another_logged_in_user_with_the_link_is_refused_and_nothing_changes(org, admin, client_for):
+    path = _invite(client_for(admin), org, email="invited@example.test", role=Role.COORDINATOR)
+    path = path.removeprefix("http://testserver")
+    other = UserFactory(email="someone-else@example.test")
+    browser = client_for(other)
+    page = browser.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 403
+    assert "invited@example.test" in page.content.decode() and "Accept the invitation" not in page.content.decode()
+    refused = browser.post(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 403
+    assert not Membership.objects.filter(user=other).exists()
+    invitation = org.invitations.get()
+    assert invitation.accepted_at is None and invitation.is_open
+
+
+def test_the_service_refuses_another_account_for_the_api_alike(org, admin):
+    _invitation, raw = invitation_create(actor=admin, organisation=org, email="named@example.test", role=Role.ADMIN)
+    with pytest.raises(ApplicationError, match="named@example.test") as refusal:
+        invitation_accept(raw_token=raw, user=UserFactory(email="intruder@example.test"))
+    assert refusal.value.status == 403
+    assert not Membership.objects.filter(user__email="intruder@example.test").exists()

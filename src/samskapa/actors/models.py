@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from samskapa.core.models import OrganisationOwned
+from samskapa.orgs.models import Membership
 
 
 class Actor(OrganisationOwned):
@@ -177,7 +178,9 @@ class Engagement(OrganisationOwned):
         if self.actor_id and self.actor.organisation_id != self.organisation_id:
             raise ValidationError({"actor": _("Choose an actor from your organisation's registry.")})
         if (
-            self.responsible_id
-            and not self.responsible.memberships.filter(organisation_id=self.organisation_id).exists()
+            self.responsible_id  # by id: an unknown user is refused like a non-member, not a 500
+            and not Membership.objects.filter(
+                user_id=self.responsible_id, organisation_id=self.organisation_id
+            ).exists()
         ):
             raise ValidationError({"responsible": _("Choose a member of your organisation.")})

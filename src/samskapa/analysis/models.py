@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samskapa.core.files import short_file_name
 from samskapa.core.models import OrganisationOwned, TimeStampedModel
 
 
 def document_path(instance: "Document", filename: str) -> str:
-    return f"documents/{instance.organisation_id}/{instance.sha256[:16]}/{filename}"
+    return f"documents/{instance.organisation_id}/{instance.sha256[:16]}/{short_file_name(filename)}"
 
 
 class Document(OrganisationOwned):

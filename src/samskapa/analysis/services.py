@@ -7,11 +7,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from samskapa.analysis import engine
 from samskapa.analysis.models import Document, GoodPractice, Passage
 from samskapa.analysis.report import rebuild_report
+from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.uploads import limit_message
 from samskapa.core.errors import ApplicationError, PermissionRefused
 from samskapa.core.history import delete_as, save_as
@@ -65,7 +67,7 @@ def _queue_analysis(document: Document, actor) -> None:
         organisation=document.organisation,
         user=actor,
         kind="analysis.document",
-        title=_("Gap analysis of %(title)s") % {"title": document.title},
+        title=Truncator(_("Gap analysis of %(title)s") % {"title": document.title}).chars(200),  # a job's title
         params={"document_id": document.pk},
     )
     document.save(update_fields=["job", "status", "mode", "updated_at"])
@@ -85,10 +87,10 @@ def document_upload(
     """Store an uploaded document and queue its analysis as background work."""
     require(actor, "analysis.upload_documents", organisation)
     _check_upload(uploaded)
-    filename = Path(uploaded.name or "document").name
+    filename = Path(uploaded.name or "document").name[:300]  # the name as the person knows it, kept for them
     document = Document(
         organisation=organisation,
-        title=title.strip() or Path(filename).stem,
+        title=title.strip() or Path(filename).stem[:200],
         publisher=publisher.strip(),
         year=year,
         mode=_check_mode(mode),
@@ -157,7 +159,7 @@ def document_update(*, actor, organisation, document: Document, **changes) -> Do
 @transaction.atomic
 def document_reanalyse(*, actor, organisation, document: Document, mode: str | None = None) -> Document:
     """Analyse the stored file again, in the same or another mode; people's corrections are kept."""
-    require(actor, "analysis.upload_documents", organisation)
+    require(actor, REANALYSE, document)
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.status in (Document.Status.QUEUED, Document.Status.ANALYSING):
         raise ApplicationError(_("The document is already being analysed."), status=409)

@@ -1,6 +1,7 @@
 """Document library, gap report (page and PDF), passage corrections, comparison; thin over services and selectors."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from samskapa.analysis.forms import (
     ReanalyseForm,
 )
 from samskapa.analysis.framework import AREAS
+from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.uploads import body_too_large, limit_message
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
@@ -84,6 +86,7 @@ def document_detail(request: OrgRequest, document_id: int) -> HttpResponse:
         "can_correct": request.user.has_perm(CORRECT, org),
         "can_upload": request.user.has_perm(UPLOAD, org),
         "can_delete": request.user.has_perm("analysis.delete_documents", org),
+        "can_reanalyse": request.user.has_perm(REANALYSE, document),
         "reanalyse_form": ReanalyseForm(initial={"mode": document.mode}) if engine.accurate_available() else None,
         "error": presenters.failure_message(document),
     }
@@ -123,6 +126,8 @@ def document_edit(request: OrgRequest, document_id: int) -> HttpResponse:
 def document_reanalyse(request: OrgRequest, document_id: int) -> HttpResponse:
     org = request.organisation
     document = selectors.document_get(organisation=org, document_id=document_id)
+    if not request.user.has_perm(REANALYSE, document):
+        raise PermissionDenied
     form = ReanalyseForm(request.POST)
     mode = form.cleaned_data["mode"] if form.is_valid() else None
     try:

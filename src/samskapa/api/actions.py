@@ -14,9 +14,19 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from samskapa.actions import history, selectors, services, spreadsheet
-from samskapa.actions.models import ChildImpactAssessment, Currency, Funding, TargetGroup, UNCRCArticle
+from samskapa.actions.models import (
+    Action,
+    ActionPlan,
+    ChildImpactAssessment,
+    Currency,
+    Funding,
+    TargetGroup,
+    UNCRCArticle,
+)
 from samskapa.actions.models import Status as ActionStatus
 from samskapa.actions.selectors import ActionFilter
+from samskapa.api.errors import ErrorOut
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
 from samskapa.strategy import selectors as strategy_selectors
@@ -47,7 +57,8 @@ class PlanIn(Schema):
     adopted_on: date | None = None
 
 
-class PlanPatch(Schema):
+class PlanPatch(PatchSchema):
+    patches = (ActionPlan,)
     title: str | None = Field(None, min_length=1, max_length=300)
     period_start: date | None = None
     period_end: date | None = None
@@ -147,7 +158,8 @@ class ActionIn(Schema):
     responsible_ids: list[int] = []
 
 
-class ActionPatch(Schema):
+class ActionPatch(PatchSchema):
+    patches = (Action,)
     version: int = Field(description="The version you read; if someone saved the action since, the answer is 409.")
     title: str | None = Field(None, min_length=1, max_length=300)
     description: str | None = None
@@ -376,7 +388,7 @@ def plan_export(request: OrgRequest, org_slug: str, plan_id: int, format: str = 
     return spreadsheet.plan_download(organisation, plan, kind=format, language=language or translation.get_language())
 
 
-@router.post("/orgs/{org_slug}/action-plans/{plan_id}/import", response={200: ImportOut, 400: ImportOut})
+@router.post("/orgs/{org_slug}/action-plans/{plan_id}/import", response={200: ImportOut, 400: ImportOut | ErrorOut})
 def plan_import(
     request: OrgRequest,
     org_slug: str,

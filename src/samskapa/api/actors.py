@@ -7,6 +7,7 @@ from pydantic import Field
 
 from samskapa.actors import pictures, selectors, services
 from samskapa.actors.models import Actor, Engagement, Relation
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
 
@@ -53,7 +54,8 @@ class ActorIn(Schema):
     is_active: bool = True
 
 
-class ActorPatch(Schema):
+class ActorPatch(PatchSchema):
+    patches = (Actor,)
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: Actor.Kind | None = None
     sector: Actor.Sector | None = None
@@ -104,7 +106,8 @@ class EngagementIn(Schema):
     note: str = ""
 
 
-class EngagementPatch(Schema):
+class EngagementPatch(PatchSchema):
+    patches = (Engagement,)
     actor_id: int | None = None
     level: Actor.Engagement | None = None
     method: str | None = Field(None, min_length=1, max_length=300)

@@ -10,7 +10,8 @@ from pydantic import Field, HttpUrl
 from samskapa.analysis import presenters, selectors, services, suggest
 from samskapa.analysis.framework import AreaCode as Code
 from samskapa.analysis.jobs import error_message
-from samskapa.analysis.models import Document
+from samskapa.analysis.models import Document, GoodPractice
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
@@ -41,7 +42,8 @@ class DocumentOut(Schema):
         return error_message(obj.error_code) if obj.status == Document.Status.FAILED else None
 
 
-class DocumentPatch(Schema):
+class DocumentPatch(PatchSchema):
+    patches = (Document,)
     title: str | None = Field(None, min_length=1, max_length=300)
     publisher: str | None = Field(None, max_length=200)
     year: int | None = Field(None, ge=1900, le=2200)
@@ -163,7 +165,8 @@ class PracticeIn(Schema):
     link: HttpUrl | None = None
 
 
-class PracticePatch(Schema):
+class PracticePatch(PatchSchema):
+    patches = (GoodPractice,)
     title: str | None = Field(None, min_length=1, max_length=200)
     practised_by: str | None = Field(None, min_length=1, max_length=200)
     country: str | None = Field(None, min_length=1, max_length=100)
@@ -321,7 +324,7 @@ def passage_correct(request: OrgRequest, org_slug: str, passage_id: int, payload
 @router.post("/orgs/{org_slug}/suggest-codes", response=list[SuggestionOut])
 def suggest_codes(request: OrgRequest, org_slug: str, payload: SuggestIn):
     """Framework codes for free texts, such as consultation inputs (the fast classifier)."""
-    org_scope(request, org_slug, VIEW)
+    org_scope(request, org_slug, "analysis.suggest_codes")
     return [{"codes": s.codes, "scores": s.scores} for s in suggest.suggest_codes_many(payload.texts)]
 
 

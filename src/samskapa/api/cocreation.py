@@ -6,11 +6,13 @@ from django.http import HttpResponse
 from ninja import ModelSchema, Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.cocreation import gdpr, selectors
 from samskapa.cocreation.models import (
     Committee,
     CommitteeDecision,
+    CommitteeMeeting,
     CommitteeMember,
     Consent,
     Consultation,
@@ -61,6 +63,7 @@ class ParticipationOut(Schema):
 class ConsultationOut(ModelSchema):
     actor_ids: list[int]
     participation: list[ParticipationOut]
+    languages: list[str]  # a list in a JSON column: ninja would describe it as an object
 
     class Meta:
         model = Consultation
@@ -109,7 +112,8 @@ class ConsultationIn(Schema):
     actor_ids: list[int] = []
 
 
-class ConsultationPatch(Schema):
+class ConsultationPatch(PatchSchema):
+    patches = (Consultation,)
     title: str | None = Field(None, min_length=1, max_length=200)
     kind: Consultation.Kind | None = None
     status: Consultation.Status | None = None
@@ -194,6 +198,8 @@ class InputOut(ModelSchema):
     person_id: int | None
     focus_area_ids: list[int]
     finding_ids: list[int]
+    framework_codes: list[str]  # lists in JSON columns: ninja would describe them as objects
+    suggested_codes: list[str]
 
     class Meta:
         model = Input
@@ -218,7 +224,8 @@ class InputIn(Schema):
     focus_area_ids: list[int] = []
 
 
-class InputPatch(Schema):
+class InputPatch(PatchSchema):
+    patches = (Input,)
     kind: Input.Kind | None = None
     text: str | None = Field(None, min_length=1, max_length=consultation_services.MAX_INPUT_CHARS)
     group: Group | None = None
@@ -345,7 +352,8 @@ class FindingIn(Schema):
     input_ids: list[int] = []
 
 
-class FindingPatch(Schema):
+class FindingPatch(PatchSchema):
+    patches = (Finding,)
     statement: str | None = Field(None, min_length=1, max_length=300)
     detail: str | None = None
     outcome: str | None = None
@@ -545,7 +553,8 @@ class CommitteeIn(Schema):
     mandate: str = ""
 
 
-class CommitteePatch(Schema):
+class CommitteePatch(PatchSchema):
+    patches = (Committee,)
     name: str | None = Field(None, min_length=1, max_length=200)
     mandate: str | None = None
 
@@ -558,7 +567,8 @@ class MemberIn(Schema):
     left_on: date | None = None
 
 
-class MemberPatch(Schema):
+class MemberPatch(PatchSchema):
+    patches = (CommitteeMember,)
     role: CommitteeMember.Role | None = None
     joined_on: date | None = None
     left_on: date | None = None
@@ -599,7 +609,8 @@ class MeetingIn(Schema):
     minutes: str = ""
 
 
-class MeetingPatch(Schema):
+class MeetingPatch(PatchSchema):
+    patches = (CommitteeMeeting, Consultation)
     title: str | None = Field(None, min_length=1, max_length=200)
     status: Consultation.Status | None = None
     held_on: date | None = None
@@ -749,6 +760,7 @@ class SurveyOut(ModelSchema):
     consultation_id: int
     questions: list[QuestionOut]
     public_path: str
+    languages: list[str]  # a list in a JSON column: ninja would describe it as an object
 
     class Meta:
         model = Survey
@@ -786,7 +798,8 @@ class SurveyIn(Schema):
     is_published: bool = False
 
 
-class SurveyPatch(Schema):
+class SurveyPatch(PatchSchema):
+    patches = (Survey, Consultation)
     title: str | None = Field(None, min_length=1, max_length=200)
     languages: list[str] | None = None
     intro: str | None = None
@@ -812,7 +825,8 @@ class QuestionIn(Schema):
     choice_texts: list[dict[str, dict[str, str]]] | None = None
 
 
-class QuestionPatch(Schema):
+class QuestionPatch(PatchSchema):
+    patches = (Question,)
     kind: Question.Kind | None = None
     text: str | None = Field(None, min_length=1, max_length=500)
     help: str | None = Field(None, max_length=500)
@@ -974,7 +988,8 @@ class PersonIn(Schema):
     consent: ConsentIn
 
 
-class PersonPatch(Schema):
+class PersonPatch(PatchSchema):
+    patches = (Person,)
     full_name: str | None = Field(None, min_length=1, max_length=200)
     email: str | None = Field(None, max_length=254)
     phone: str | None = Field(None, max_length=40)

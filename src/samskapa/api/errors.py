@@ -1,14 +1,35 @@
-"""One JSON error shape for the whole API: {"message": "...", ...details}."""
+"""One JSON error shape for the whole API: {"message": "...", ...details}, 500 included."""
 
-from django.core.exceptions import PermissionDenied
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.signals import got_request_exception
+from django.db import DataError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from samskapa.core.errors import ApplicationError
+
+logger = logging.getLogger("django.request")
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """The one error shape; some errors add details (such as ``current_version`` on 409)."""
+
+    model_config = {"extra": "allow"}
+    message: str
+    errors: list[FieldErrorOut] = []
 
 
 def _field(loc) -> str:
@@ -55,3 +76,33 @@ def register_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
         return api.create_response(request, {"message": str(exc)}, status=exc.status_code)
+
+    @api.exception_handler(MultiPartParserError)
+    def unreadable_upload(request, exc):
+        return api.create_response(request, {"message": _("The upload could not be read: %s") % exc}, status=400)
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request, exc):
+        # Django's own refusals of hostile requests (too many fields, a body over the limit).
+        status = 413 if isinstance(exc, RequestDataTooBig) else 400
+        return api.create_response(request, {"message": _("The request was refused: %s") % exc}, status=status)
+
+    @api.exception_handler(OverflowError)
+    def too_large(request, exc):
+        # SQLite cannot compare or store an integer beyond 64 bits (an id or a number in a body).
+        return api.create_response(request, {"message": _("A number in the request is too large.")}, status=400)
+
+    @api.exception_handler(DataError)
+    def unstorable(request, exc):
+        # PostgreSQL's refusal of a value (a number out of range); the service's transaction rolled back.
+        return api.create_response(request, {"message": _("A value in the request cannot be stored.")}, status=400)
+
+    @api.exception_handler(Exception)
+    def server_error(request, exc):
+        if settings.DEBUG:
+            raise exc  # the developer sees Django's traceback page
+        # Logged and signalled as Django does for any 500, so error reporting sees it too.
+        logger.error("Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500})
+        got_request_exception.send(sender=None, request=request)
+        message = _("Something went wrong on our side. The error has been logged; please try again later.")
+        return api.create_response(request, {"message": message, "errors": []}, status=500)

@@ -6,10 +6,11 @@ from decimal import Decimal
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
 from samskapa.indicators import catalogue, selectors, series, services
-from samskapa.indicators.models import Breakdown, Direction, Frequency, Origin, Sex, Source
+from samskapa.indicators.models import Breakdown, Direction, Frequency, Indicator, Origin, Sex, Source
 
 router = Router(tags=["indicators"])
 VIEW, CHANGE, ENTER = "indicators.view_indicators", "indicators.change_indicators", "indicators.enter_values"
@@ -82,7 +83,8 @@ class IndicatorIn(Schema):
     is_published: bool = False
 
 
-class IndicatorPatch(Schema):
+class IndicatorPatch(PatchSchema):
+    patches = (Indicator,)
     title: str | None = Field(None, min_length=1, max_length=300)
     definition: str | None = None
     unit: str | None = Field(None, max_length=40)

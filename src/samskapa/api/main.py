@@ -1,7 +1,5 @@
 """The REST API at /api/v1/: one router per domain app, OpenAPI at /api/v1/openapi.json."""
 
-from ninja import NinjaAPI
-
 from samskapa.api import actions as actions_api
 from samskapa.api import actors as actors_api
 from samskapa.api import analysis as analysis_api
@@ -12,8 +10,10 @@ from samskapa.api import publicsite as publicsite_api
 from samskapa.api import strategy as strategy_api
 from samskapa.api.auth import api_auth
 from samskapa.api.errors import register_error_handlers
+from samskapa.api.openapi import SamskapaNinjaAPI
+from samskapa.api.parser import StorableParser
 
-api = NinjaAPI(
+api = SamskapaNinjaAPI(
     title="Samskapa API",
     version="1",
     description="Integration strategies, action plans, co-creation and follow-up, per organisation. "
@@ -23,6 +23,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=StorableParser(),
 )
 register_error_handlers(api)
 api.add_router("/", orgs.router)

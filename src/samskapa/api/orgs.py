@@ -7,11 +7,12 @@ from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.selectors import job_get
 from samskapa.core.types import OrgRequest
 from samskapa.orgs import selectors, services
-from samskapa.orgs.models import Country, Role
+from samskapa.orgs.models import Country, Membership, Organisation, Role
 from samskapa.orgs.selectors import membership_list_for_user
 
 router = Router(tags=["organisations"])
@@ -46,7 +47,8 @@ class OrganisationIn(Schema):
     languages: list[str] = []
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(PatchSchema):
+    patches = (Organisation,)
     name: str | None = Field(None, min_length=1, max_length=200)
     country: Country | None = None
     municipality_code: str | None = Field(None, max_length=10)
@@ -62,7 +64,8 @@ class MemberOut(Schema):
     title: str
 
 
-class MemberPatch(Schema):
+class MemberPatch(PatchSchema):
+    patches = (Membership,)
     role: Role
     title: str | None = Field(None, max_length=200)
 

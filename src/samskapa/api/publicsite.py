@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from pydantic import Field
 
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.publicsite import services
 from samskapa.publicsite.completeness import coverage
-from samskapa.publicsite.models import Licence
+from samskapa.publicsite.models import Licence, PublicSite
 from samskapa.publicsite.registry import kind_get
 from samskapa.publicsite.selectors import site_get
 from samskapa.publicsite.texts import Unit, digest, is_empty, lookup
@@ -44,7 +45,8 @@ class SiteOut(Schema):
         return obj.organisation.all_languages
 
 
-class SitePatch(Schema):
+class SitePatch(PatchSchema):
+    patches = (PublicSite,)
     is_public: bool | None = None
     intro: str | None = None
     licence: Licence | None = None

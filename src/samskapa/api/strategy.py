@@ -5,11 +5,12 @@ from datetime import date
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
 from samskapa.reports.strategy import strategy_download
 from samskapa.strategy import selectors, services
-from samskapa.strategy.models import FrameworkCode, Strategy
+from samskapa.strategy.models import FocusArea, FrameworkCode, Goal, Strategy
 from samskapa.strategy.versions import compare, snapshot
 
 router = Router(tags=["strategy"])
@@ -87,7 +88,8 @@ class StrategyIn(Schema):
     foundation_ids: list[int] | None = None
 
 
-class StrategyPatch(Schema):
+class StrategyPatch(PatchSchema):
+    patches = (Strategy,)
     title: str | None = Field(None, min_length=1, max_length=300)
     period_start: int | None = Field(None, ge=1900, le=2200)
     period_end: int | None = Field(None, ge=1900, le=2200)
@@ -109,7 +111,8 @@ class FocusAreaIn(Schema):
     framework_codes: list[FrameworkCode] = []
 
 
-class FocusAreaPatch(Schema):
+class FocusAreaPatch(PatchSchema):
+    patches = (FocusArea,)
     title: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = None
     summary: str | None = None
@@ -128,7 +131,8 @@ class GoalIn(Schema):
     target: str = Field("", max_length=300)
 
 
-class GoalPatch(Schema):
+class GoalPatch(PatchSchema):
+    patches = (Goal,)
     text: str | None = Field(None, min_length=1)
     target: str | None = Field(None, max_length=300)
 

@@ -1,8 +1,10 @@
 """Personal data of co-creation: a data-subject export, erasure, and the retention rule.
 
-Erasure and anonymisation replace the person's name, email and phone wherever they appear in
-the actor and co-creation tables (history included) and remove the person's own rows; the
-anonymous inputs stay. ``traces`` then searches every table of the database for what is left.
+Where a person can be is one registry (core/personal_data.py). Erasure and anonymisation
+remove the person's own rows, cut the links to them, replace their name, e-mail and phone in
+every text column of the organisation's tables and of the background-work queue (history
+included), and remove stored files that showed them; the anonymous inputs stay. ``traces``
+then searches every table of the database for what is left.
 """
 
 import json
@@ -18,12 +20,12 @@ from django.utils.translation import gettext as _
 
 from samskapa.cocreation.models import CommitteeMember, Consent, Input, Person
 from samskapa.cocreation.services._common import PEOPLE
+from samskapa.core import personal_data
 from samskapa.core.errors import ApplicationError
 from samskapa.orgs.services import require
 
 ERASED = "[…]"
-TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
-OWN_APPS = ("actors", "cocreation")
+TEXT_FIELDS = personal_data.TEXT_FIELDS
 
 
 def _needles(person: Person) -> list[str]:
@@ -62,11 +64,13 @@ def _replace_ci(text: str, needle: str) -> str:
 
 
 def _scrub(organisation, needles: list[str]) -> int:
-    """Replace the needles in every text column of the actor and co-creation tables of the organisation."""
+    """Replace the needles in every text place of the registry: the organisation's rows, and the
+    rows of shared tables (the task queue) that contain them."""
     changed = 0
-    for model in _own_models():
-        fields = _text_fields(model)
-        rows = _matching(model, needles, fields).filter(organisation=organisation) if _has_organisation(model) else []
+    for model, fields in personal_data.text_columns().items():
+        rows = _matching(model, needles, fields)
+        if personal_data.has_organisation(model):
+            rows = rows.filter(organisation=organisation)
         for row in rows:
             updates = {name: _replace(getattr(row, name), needles) for name in fields}
             model._default_manager.filter(pk=row.pk).update(**updates)
@@ -75,11 +79,37 @@ def _scrub(organisation, needles: list[str]) -> int:
 
 
 def _has_organisation(model) -> bool:
-    return any(f.name == "organisation" for f in model._meta.concrete_fields)
+    return personal_data.has_organisation(model)
 
 
-def _own_models():
-    return [m for m in apps.get_models() if m._meta.app_label in OWN_APPS]
+def _files_mentioning(organisation, needles: list[str]) -> list[tuple[models.Model, str]]:
+    """(row, file field) of the registry's files that show the person, read before any text is replaced."""
+    found = []
+    for place in personal_data.places(personal_data.REMOVE_FILE):
+        if not place.mentioned_by:
+            continue
+        rows = _matching(place.model_class, needles, list(place.mentioned_by)).filter(organisation=organisation)
+        found += [(row, place.field) for row in rows.distinct()]
+    return found
+
+
+def _regenerable_files(organisation) -> list[tuple[models.Model, str]]:
+    found = []
+    for place in personal_data.places(personal_data.REMOVE_FILE):
+        if not place.mentioned_by:
+            found += [(row, place.field) for row in place.model_class.objects.filter(organisation=organisation)]
+    return found
+
+
+def _remove_files(files: list[tuple[models.Model, str]]) -> None:
+    """Take the files out of storage once the erasure is committed; their rows stay, without a file."""
+    for row, name in files:
+        stored = getattr(row, name)
+        if not stored or not stored.name:
+            continue
+        path, storage = stored.name, stored.storage
+        type(row)._default_manager.filter(pk=row.pk).update(**{name: ""})
+        transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
 
 
 def _history_of(model):
@@ -159,6 +189,11 @@ def person_export(*, actor, organisation, person: Person) -> dict:
             {"table": table, "row": str(pk), "column": column}
             for table, pk, column in traces(needles, organisation).found
         ],
+        "files": [
+            {"table": row._meta.db_table, "row": str(row.pk), "file": getattr(row, name).name}
+            for row, name in _files_mentioning(organisation, needles)
+            if getattr(row, name)
+        ],
     }
 
 
@@ -167,13 +202,17 @@ def _iso(value: date | None) -> str | None:
 
 
 def _forget(organisation, person: Person, needles: list[str]) -> None:
-    """Unlink the person from inputs and committee seats and blank their history rows."""
+    """Unlink the person from inputs and committee seats, blank their history rows, replace them
+    in every text and remove the files that showed them (the registry's places, in that order)."""
+    files = _files_mentioning(organisation, needles)
     Input.objects.filter(person=person).update(person=None)
     Input.history.model.objects.filter(person_id=person.pk).update(person=None)
     CommitteeMember.objects.filter(person=person, actor__isnull=True).delete()
     CommitteeMember.objects.filter(person=person).update(person=None)
     CommitteeMember.history.model.objects.filter(person_id=person.pk).delete()
-    _scrub(organisation, needles)
+    if _scrub(organisation, needles):
+        files += _regenerable_files(organisation)
+    _remove_files(files)
 
 
 @transaction.atomic

@@ -15,3 +15,15 @@ def access_in_organisation(queryset: QuerySet[M], organisation, **lookup) -> M:
         return queryset.get(organisation=organisation, **lookup)
     except (ObjectDoesNotExist, ValueError, TypeError) as missing:
         raise Http404 from missing
+
+
+def number_in(text: str) -> int | None:
+    """A whole number written with the digits 0-9 and small enough for the database, else None.
+
+    ``str.isdigit`` also accepts "²" or "٣", which ``int`` then refuses or reads as another
+    number; a key or id taken from an address or a query goes through here instead.
+    """
+    text = str(text)
+    if not (text.isascii() and text.isdigit()) or len(text) > 18:
+        return None
+    return int(text)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskapa.core.access import number_in
 from samskapa.core.downloads import file_response
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -19,9 +20,9 @@ def _strategy(request: OrgRequest):
     org = request.organisation
     wanted = request.GET.get("strategy", "")
     if wanted:
-        if not wanted.isdigit():
+        if number_in(wanted) is None:
             raise Http404
-        strategy = followup.strategy_choices(organisation=org).filter(pk=int(wanted)).first()
+        strategy = followup.strategy_choices(organisation=org).filter(pk=number_in(wanted)).first()
         if strategy is None:
             raise Http404
         return strategy

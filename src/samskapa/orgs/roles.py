@@ -22,6 +22,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "strategy.view_strategy": EVERYONE,
     "strategy.change_strategy": frozenset({A, C}),
     "strategy.adopt_strategy": frozenset({A, C}),
+    # Editors may add actions to any plan of the organisation: a plan is organisation-wide (one
+    # per strategy period, no department of its own), and departments contribute their actions
+    # to it. The editor who adds an action becomes responsible for it and can edit only that
+    # (actions/rules.py); the coordinator sees every addition in the plan's history.
     "actions.change_action": frozenset({A, C, E}),
     "actions.view_actions": EVERYONE,
     "actions.manage_plan": frozenset({A, C}),
@@ -34,6 +38,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "cocreation.change_consultations": frozenset({A, C}),
     "cocreation.view_committee": frozenset({A, C, M}),
     "cocreation.record_committee_minutes": frozenset({A, C, M}),
+    # A recorded decision is the committee's record, and the committee role is shared by every
+    # seat (chair, secretary and members are seats, not accounts): members record decisions,
+    # removing one is for the coordinator who keeps the committee's records.
+    "cocreation.delete_committee_decisions": frozenset({A, C}),
     "cocreation.manage_personal_data": frozenset({A, C}),
     # indicators and follow-up
     "indicators.view_indicators": EVERYONE,
@@ -42,6 +50,12 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # documents and gap analysis
     "analysis.view_documents": frozenset({A, C, E, M, V}),
     "analysis.upload_documents": frozenset({A, C, E}),
+    # Analysing again (possibly in another mode) changes the report everyone reads: editors do
+    # it for the documents they uploaded themselves (analysis/rules.py), coordinators for all.
+    "analysis.reanalyse_any_document": frozenset({A, C}),
+    # The classifier's suggestions for a text someone is writing (an input, a progress update,
+    # a partner's report) reveal nothing stored, so everyone who writes may ask for them.
+    "analysis.suggest_codes": frozenset({A, C, E, P, M}),
     "analysis.correct_passages": frozenset({A, C}),
     "analysis.delete_documents": frozenset({A, C}),
     "analysis.change_practices": frozenset({A, C}),

@@ -109,6 +109,17 @@ def invitation_for_token(raw: str) -> Invitation:
     return invitation
 
 
+def invitation_check_recipient(invitation: Invitation, user: User) -> None:
+    # The link is a secret sent to one mailbox; a forwarded or leaked link must not make
+    # someone else a member (possibly with a powerful role).
+    if User.objects.normalize_email(user.email).strip().lower() != invitation.email:
+        raise ApplicationError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email},
+            status=403,
+        )
+
+
 @transaction.atomic
 def invitation_accept(*, raw_token: str, user: User) -> Membership:
     """Make ``user`` a member; the link cannot be used again."""
@@ -117,6 +128,7 @@ def invitation_accept(*, raw_token: str, user: User) -> Membership:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at:
         raise ApplicationError(_("This invitation has already been used."), status=410)
+    invitation_check_recipient(invitation, user)
     membership = Membership.objects.filter(organisation=invitation.organisation, user=user).first()
     if membership is None:
         membership = save_as(Membership(organisation=invitation.organisation, user=user, role=invitation.role), user)

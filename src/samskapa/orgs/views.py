@@ -138,6 +138,11 @@ def invitation_accept(request: OrgRequest, token: str) -> HttpResponse:
         invitation = services.invitation_for_token(token)
     except ApplicationError as error:
         return render(request, "orgs/invitation_invalid.html", {"message": error.message}, status=error.status)
+    if request.user.is_authenticated:
+        try:
+            services.invitation_check_recipient(invitation, request.user)
+        except ApplicationError as error:
+            return render(request, "orgs/invitation_invalid.html", {"message": error.message}, status=error.status)
     form = AcceptInvitationForm(request.POST or None) if not request.user.is_authenticated else None
     if request.method == "POST":
         user = request.user if request.user.is_authenticated else _new_user_from(form, invitation)

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samskapa.core.access import access_in_organisation
+from samskapa.core.access import access_in_organisation, number_in
 from samskapa.orgs.models import Organisation
 from samskapa.strategy.models import FocusArea, Foundation, Goal, Principle, Strategy, StrategyVersion
 from samskapa.strategy.versions import snapshot
@@ -71,9 +71,10 @@ def compare_side(*, organisation: Organisation, strategy: Strategy, key: str) ->
     if key == "current":
         full = strategy_get_full(organisation=organisation, strategy_id=strategy.pk)
         return Side("current", _("Working copy"), snapshot(full))
-    if not str(key).isdigit():
+    number = number_in(key)
+    if number is None:
         raise Http404
-    version = access_in_organisation(StrategyVersion.objects.all(), organisation, strategy=strategy, number=int(key))
+    version = access_in_organisation(StrategyVersion.objects.all(), organisation, strategy=strategy, number=number)
     return Side(str(version.number), _("Version %(number)s") % {"number": version.number}, version.snapshot)
 
 

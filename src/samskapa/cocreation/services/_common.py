@@ -7,6 +7,7 @@ from samskapa.core.errors import ApplicationError
 
 CHANGE = "cocreation.change_consultations"
 MINUTES = "cocreation.record_committee_minutes"
+DELETE_DECISIONS = "cocreation.delete_committee_decisions"
 PEOPLE = "cocreation.manage_personal_data"
 
 

@@ -12,7 +12,7 @@ from samskapa.cocreation.models import (
     Consultation,
     Person,
 )
-from samskapa.cocreation.services._common import CHANGE, MINUTES, own, refuse_unknown
+from samskapa.cocreation.services._common import CHANGE, DELETE_DECISIONS, MINUTES, own, refuse_unknown
 from samskapa.cocreation.services.consultations import consultation_create, consultation_update
 from samskapa.cocreation.services.findings import decision_target
 from samskapa.core.errors import ApplicationError, ConflictError
@@ -116,5 +116,6 @@ def decision_add(
 
 @transaction.atomic
 def decision_delete(*, actor, organisation: Organisation, decision: CommitteeDecision) -> None:
-    require(actor, MINUTES, decision)
+    """Remove a recorded decision: the coordinator's, not every member's (see orgs/roles.py)."""
+    require(actor, DELETE_DECISIONS, decision)
     delete_as(decision, actor)

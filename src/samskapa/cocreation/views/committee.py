@@ -17,6 +17,7 @@ from samskapa.core.views import call_service, org_view
 
 VIEW, CHANGE = "cocreation.view_committee", "cocreation.change_consultations"
 MINUTES = "cocreation.record_committee_minutes"
+DELETE_DECISIONS = "cocreation.delete_committee_decisions"
 
 
 def _to_committee(committee):
@@ -64,6 +65,7 @@ def committee_detail(request: OrgRequest, committee_id: int) -> HttpResponse:
     context = {
         "committee": committee,
         "can_change": request.user.has_perm(CHANGE, org),
+        "can_delete_decisions": request.user.has_perm(DELETE_DECISIONS, org),
         "can_see_people": request.user.has_perm("cocreation.manage_personal_data", org),
     }
     return render(request, "cocreation/committee_detail.html", context)
@@ -172,6 +174,7 @@ def meeting_detail(request: OrgRequest, meeting_id: int) -> HttpResponse:
         "meeting": meeting,
         "can_minute": can_minute,
         "can_change": request.user.has_perm(CHANGE, org),
+        "can_delete_decisions": request.user.has_perm(DELETE_DECISIONS, org),
         "decision_form": DecisionForm(focus_areas=areas, goals=goals, actions=actions) if can_minute else None,
         "participant_total": sum(p.count for p in meeting.consultation.participation.all()),
     }
@@ -209,7 +212,7 @@ def decision_add(request: OrgRequest, meeting_id: int) -> HttpResponse:
 
 
 @require_POST
-@org_view(MINUTES)
+@org_view(DELETE_DECISIONS)
 def decision_delete(request: OrgRequest, decision_id: int) -> HttpResponse:
     org = request.organisation
     decision = selectors.decision_get(organisation=org, decision_id=decision_id)
