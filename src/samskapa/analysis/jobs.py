@@ -21,6 +21,10 @@ def error_message(code: str) -> str:
     messages = {
         "encrypted": _("The document is encrypted. Upload a copy without a password."),
         "corrupt": _("The file is damaged or not the kind of file its name says."),
+        "structure": _(
+            "This PDF's structure cannot be read (its pages are nested too deeply). "
+            "Save or print it again as a new PDF and upload that."
+        ),
         "empty": _("No text was found in the document."),
         "image_only": _("The document is scanned images and text recognition (OCR) is not installed here."),
         "too_large": _("The document is larger than the limit."),
