@@ -53,10 +53,11 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    # Before django_tasks_db: core's `db_worker` (theirs, plus recovery of stopped work) wins.
+    "samskapa.core",
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    "samskapa.core",
     "samskapa.accounts",
     "samskapa.orgs",
     "samskapa.api",
@@ -210,6 +211,10 @@ TASKS = {
         }[os.environ.get("SAMSKAPA_TASKS_BACKEND", "database")]
     }
 }
+
+# A running job whose worker has given no sign of life for this long is taken as stopped:
+# it is tried once more, then marked failed (the worker writes a heartbeat every quarter of it).
+SAMSKAPA_JOB_LEASE_SECONDS = float(os.environ.get("SAMSKAPA_JOB_LEASE_SECONDS", "300"))
 
 # An invitation link works once, for this many days.
 SAMSKAPA_INVITATION_DAYS = int(os.environ.get("SAMSKAPA_INVITATION_DAYS", "14"))
