@@ -304,3 +304,7 @@ SAMSKAPA_SOURCE_TIMEOUT = float(os.environ.get("SAMSKAPA_SOURCE_TIMEOUT", "30"))
 SAMSKAPA_SOURCE_RETRIES = int(os.environ.get("SAMSKAPA_SOURCE_RETRIES", "3"))
 SAMSKAPA_SOURCE_BACKOFF = float(os.environ.get("SAMSKAPA_SOURCE_BACKOFF", "1.0"))
 SAMSKAPA_SOURCE_MIN_INTERVAL = float(os.environ.get("SAMSKAPA_SOURCE_MIN_INTERVAL", "0.1"))
+# The most one answer may take to arrive in full, and the most pages one list may have: a
+# slow-dripping server or a next link that never ends stops with a message, not a hung night.
+SAMSKAPA_SOURCE_DEADLINE = float(os.environ.get("SAMSKAPA_SOURCE_DEADLINE", "120"))
+SAMSKAPA_SOURCE_MAX_PAGES = int(os.environ.get("SAMSKAPA_SOURCE_MAX_PAGES", "1000"))

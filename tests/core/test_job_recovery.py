@@ -92,11 +92,14 @@ def test_the_sweep_retries_once_then_fails(org, django_capture_on_commit_callbac
     assert statuses == {first.pk: "done", second.pk: "failed", fresh.pk: "running"}
 
 
-def test_the_worker_sweeps_when_it_starts(org, django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_sweeps_when_it_starts(org):
     job = _left_running(org, attempts=2)
     stopped = threading.Event()
     stopped.set()  # one sweep at start, then stop
-    sweep_forever(stopped, 60)
+    sweeper = threading.Thread(target=sweep_forever, args=(stopped, 60))  # as in db_worker
+    sweeper.start()
+    sweeper.join(timeout=60)
     assert Job.objects.get(pk=job.pk).status == Job.Status.FAILED
 
 

@@ -158,7 +158,7 @@ def document_update(*, actor, organisation, document: Document, **changes) -> Do
 def document_reanalyse(*, actor, organisation, document: Document, mode: str | None = None) -> Document:
     """Analyse the stored file again, in the same or another mode; people's corrections are kept."""
     require(actor, "analysis.upload_documents", organisation)
-    locked = Document.objects.select_for_update().select_related("job").get(pk=document.pk)
+    locked = Document.objects.select_for_update(of=("self",)).select_related("job").get(pk=document.pk)
     if locked.status in Document.BUSY and _analysis_under_way(locked.job):
         raise ApplicationError(_("The document is already being analysed."), status=409)
     document.mode = _check_mode(mode or document.mode)
