@@ -114,6 +114,16 @@ def _pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
 
 
 CONTENT = b"<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello world) Tj ET\nendstream"
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def _page(parent: int, contents: int, font: int) -> bytes:
+    resources = b"/Resources << /Font << /F1 %d 0 R >> >>" % font
+    return b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R %s >>" % (
+        parent,
+        contents,
+        resources,
+    )
 
 
 def _page_tree(depth: int) -> bytes:
@@ -123,8 +133,8 @@ def _page_tree(depth: int) -> bytes:
         parent = b"/Parent %d 0 R " % (level + 1) if level else b""
         objects.append(b"<< /Type /Pages %s/Kids [%d 0 R] /Count 1 >>" % (parent, level + 3))
     leaf = depth + 2
-    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>" % (leaf - 1, leaf + 1))
-    return _pdf([*objects, CONTENT])
+    objects.append(_page(leaf - 1, leaf + 1, leaf + 2))
+    return _pdf([*objects, CONTENT, FONT])
 
 
 def test_a_pdf_with_an_unknown_security_handler_is_refused_as_encrypted():
@@ -148,7 +158,7 @@ def test_a_pdf_with_a_page_tree_nested_thousands_deep_is_refused_as_unreadable()
 
 
 def test_a_pdf_with_a_shallow_page_tree_is_read():
-    assert extract(_page_tree(20), "shallow.pdf").pages[0].blocks[0].text == "Hello world"
+    assert extract(_page_tree(20), "shallow.pdf", ocr=False).pages[0].blocks[0].text == "Hello world"
 
 
 # --- HTML that shows nothing ------------------------------------------------------------------
@@ -173,3 +183,22 @@ def test_an_html_page_is_read_without_its_scripts_and_hidden_parts():
     markup = "<body><script>var x;</script><p hidden>Dolt</p><p>Synlig text om arbete.</p><div>Mer text</div></body>"
     blocks = [b.text for b in extract(markup.encode(), "sida.html").pages[0].blocks]
     assert blocks == ["Synlig text om arbete."]
+
+
+def test_a_pdf_page_with_megabytes_of_compressed_drawing_commands_is_skipped_quickly():
+    import zlib
+
+    huge = zlib.compress(b"BT /F1 12 Tf 72 720 Td (" + b"a@a. " * (2 * MB) + b") Tj ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        _page(2, 5, 7),
+        _page(2, 6, 7),
+        CONTENT,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(huge), huge),
+        FONT,
+    ]
+    with runaway_alarm(60):
+        doc = extract(_pdf(objects), "map.pdf", ocr=False)
+    assert [b.text for b in doc.pages[0].blocks] == ["Hello world"] and not doc.pages[1].blocks
+    assert doc.notes == ["1 page(s) with over 8 MB of content were skipped."]

@@ -36,6 +36,9 @@ class Limits:
     # A text longer than this many characters per allowed page is refused before it is
     # analysed: a 50 MB text file is some 10 000 pages, far past what anyone reads.
     chars_per_page: int = 6000
+    # A PDF page whose drawing commands exceed this is skipped: its text would take minutes to
+    # pull out of them (a dense page of text is some 50 KB; a detailed map a few MB).
+    max_page_content: int = 8 * 1024 * 1024
     ocr_dpi: int = 200
     ocr_languages: str = "swe+fin+eng"
 
@@ -181,15 +184,32 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progre
             errors.TOO_MANY_PAGES, f"the PDF has {n_pages} pages; the limit is {limits.max_pages}. Split it into parts."
         )
     texts: list[str] = []
+    oversized: list[int] = []
+    content = chars = 0  # drawing commands read (compressed, a small file can hold gigabytes), text found
     for i, page in enumerate(reader.pages):
         try:
-            texts.append(page.extract_text() or "")
+            size = _content_size(page)
+            content += size
+            if size > limits.max_page_content:
+                oversized.append(i)  # megabytes of drawing commands: no page of text
+                texts.append("")
+            else:
+                texts.append(page.extract_text() or "")
         except Exception:  # noqa: BLE001 - one broken page must not lose the rest
             texts.append("")
+        if content > limits.max_bytes * 4:
+            raise DocumentError(errors.TOO_LARGE, f"the PDF's pages hold over {content // 2**20} MB of content.")
+        chars += len(texts[-1])
+        if chars > limits.max_pages * limits.chars_per_page:  # stop reading now, not after the last page
+            raise DocumentError(errors.TOO_MANY_PAGES, f"the text is longer than {limits.max_pages} pages hold.")
         if progress:
             progress("extract", i + 1, n_pages)
     doc = ExtractedDocument("pdf", [])
-    blank = [i for i, t in enumerate(texts) if len(t.strip()) < 3]
+    if oversized:
+        doc.notes.append(
+            f"{len(oversized)} page(s) with over {limits.max_page_content // 2**20} MB of content were skipped."
+        )
+    blank = [i for i, t in enumerate(texts) if len(t.strip()) < 3 and i not in oversized]
     if blank:
         use_ocr = ocr_available(limits.ocr_languages) if ocr is None else ocr
         if use_ocr:
@@ -212,6 +232,11 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progre
     for i, text in enumerate(texts):
         doc.pages.append(Page(i + 1, [Block(t) for t in split_lines_to_blocks(text)]))
     return doc
+
+
+def _content_size(page) -> int:
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def ocr_missing(languages: str = "swe+fin+eng") -> str:
