@@ -18,7 +18,7 @@ def document_list(*, organisation) -> QuerySet[Document]:
 def document_get(*, organisation, document_id) -> Document:
     """The document; when its analysis's worker stopped, the analysis is recovered first."""
     document = access_in_organisation(Document.objects.select_related("job"), organisation, pk=document_id)
-    if document.status in Document.BUSY and job_is_stale(document.job):
+    if document.status in Document.BUSY and document.job is not None and job_is_stale(document.job):
         job_recover(document.job)
         document.refresh_from_db()
     return document
