@@ -54,10 +54,11 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    # Before django_tasks_db: core's `db_worker` (theirs, plus recovery of stopped work) wins.
+    "samskapa.core",
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    "samskapa.core",
     "samskapa.accounts",
     "samskapa.orgs",
     "samskapa.api",
@@ -220,6 +221,10 @@ TASKS = {
     }
 }
 
+# A running job whose worker has given no sign of life for this long is taken as stopped:
+# it is tried once more, then marked failed (the worker writes a heartbeat every quarter of it).
+SAMSKAPA_JOB_LEASE_SECONDS = float(os.environ.get("SAMSKAPA_JOB_LEASE_SECONDS", "300"))
+
 # An invitation link works once, for this many days.
 SAMSKAPA_INVITATION_DAYS = int(os.environ.get("SAMSKAPA_INVITATION_DAYS", "14"))
 SAMSKAPA_SITE_NAME = "Samskapa"
@@ -332,3 +337,7 @@ SAMSKAPA_SOURCE_TIMEOUT = float(os.environ.get("SAMSKAPA_SOURCE_TIMEOUT", "30"))
 SAMSKAPA_SOURCE_RETRIES = int(os.environ.get("SAMSKAPA_SOURCE_RETRIES", "3"))
 SAMSKAPA_SOURCE_BACKOFF = float(os.environ.get("SAMSKAPA_SOURCE_BACKOFF", "1.0"))
 SAMSKAPA_SOURCE_MIN_INTERVAL = float(os.environ.get("SAMSKAPA_SOURCE_MIN_INTERVAL", "0.1"))
+# The most one answer may take to arrive in full, and the most pages one list may have: a
+# slow-dripping server or a next link that never ends stops with a message, not a hung night.
+SAMSKAPA_SOURCE_DEADLINE = float(os.environ.get("SAMSKAPA_SOURCE_DEADLINE", "120"))
+SAMSKAPA_SOURCE_MAX_PAGES = int(os.environ.get("SAMSKAPA_SOURCE_MAX_PAGES", "1000"))

@@ -21,6 +21,10 @@ def error_message(code: str) -> str:
     messages = {
         "encrypted": _("The document is encrypted. Upload a copy without a password."),
         "corrupt": _("The file is damaged or not the kind of file its name says."),
+        "structure": _(
+            "This PDF's structure cannot be read (its pages are nested too deeply). "
+            "Save or print it again as a new PDF and upload that."
+        ),
         "empty": _("No text was found in the document."),
         "image_only": _("The document is scanned images and text recognition (OCR) is not installed here."),
         "too_large": _("The document is larger than the limit."),
@@ -31,6 +35,11 @@ def error_message(code: str) -> str:
         % {"pages": settings.SAMSKAPA_MAX_PAGES},
         "zip_bomb": _("The file unpacks to far more than a document can hold and was refused."),
         "unsupported": _("This kind of file cannot be analysed."),
+        "interrupted": _(
+            "The analysis stopped because the background worker stopped (a restart or too little memory). "
+            "Analyse the document again."
+        ),
+        "unexpected": _("The analysis failed unexpectedly. Analyse the document again or ask an administrator."),
         "ocr_failed": _("Text recognition (OCR) failed on the scanned pages."),
         "mode_unavailable": _(
             "The language-model mode is not installed on this server; analyse the document in the fast mode."
@@ -39,7 +48,15 @@ def error_message(code: str) -> str:
     return messages.get(code, _("The document could not be read."))
 
 
-@job_handler("analysis.document")
+def document_job_failed(job, reason: str) -> None:
+    """The job ended without a result: the document stops waiting and says why."""
+    code = "interrupted" if reason == "stopped" else "unexpected"
+    Document.objects.filter(pk=job.params.get("document_id"), job_id=job.pk, status__in=Document.BUSY).update(
+        status=Document.Status.FAILED, error_code=code
+    )
+
+
+@job_handler("analysis.document", on_failed=document_job_failed)
 def analyse_document(job, progress) -> dict:
     document = Document.objects.get(pk=job.params["document_id"], organisation=job.organisation)
     Document.objects.filter(pk=document.pk).update(status=Document.Status.ANALYSING)

@@ -27,6 +27,9 @@ class Document(OrganisationOwned):
         ANALYSED = "analysed", _("Analysed")
         FAILED = "failed", _("Could not be read")
 
+    # The states in which the document waits for a background job.
+    BUSY = (Status.QUEUED, Status.ANALYSING)
+
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(
         _("published by"),

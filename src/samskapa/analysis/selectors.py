@@ -7,6 +7,7 @@ from django.http import Http404
 from samskapa.analysis.framework import AREAS
 from samskapa.analysis.models import Document, GoodPractice, Passage
 from samskapa.core.access import access_in_organisation
+from samskapa.core.jobs import job_is_stale, job_recover
 
 
 def document_list(*, organisation) -> QuerySet[Document]:
@@ -15,7 +16,12 @@ def document_list(*, organisation) -> QuerySet[Document]:
 
 
 def document_get(*, organisation, document_id) -> Document:
-    return access_in_organisation(Document.objects.select_related("job"), organisation, pk=document_id)
+    """The document; when its analysis's worker stopped, the analysis is recovered first."""
+    document = access_in_organisation(Document.objects.select_related("job"), organisation, pk=document_id)
+    if document.status in Document.BUSY and document.job is not None and job_is_stale(document.job):
+        job_recover(document.job)
+        document.refresh_from_db()
+    return document
 
 
 def compare_rows(*, organisation, document_ids: list[int] | None = None) -> list[dict]:

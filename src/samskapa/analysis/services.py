@@ -17,7 +17,7 @@ from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.uploads import limit_message
 from samskapa.core.errors import ApplicationError, PermissionRefused
 from samskapa.core.history import delete_as, save_as
-from samskapa.core.jobs import job_start
+from samskapa.core.jobs import job_replace, job_start
 from samskapa.orgs.services import require
 
 ACCEPTED_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}
@@ -160,13 +160,23 @@ def document_update(*, actor, organisation, document: Document, **changes) -> Do
 def document_reanalyse(*, actor, organisation, document: Document, mode: str | None = None) -> Document:
     """Analyse the stored file again, in the same or another mode; people's corrections are kept."""
     require(actor, REANALYSE, document)
-    locked = Document.objects.select_for_update().get(pk=document.pk)
-    if locked.status in (Document.Status.QUEUED, Document.Status.ANALYSING):
+    locked = Document.objects.select_for_update(of=("self",)).select_related("job").get(pk=document.pk)
+    if locked.status in Document.BUSY and _analysis_under_way(locked.job):
         raise ApplicationError(_("The document is already being analysed."), status=409)
     document.mode = _check_mode(mode or document.mode)
     document.status = Document.Status.QUEUED
     _queue_analysis(document, actor)
     return document
+
+
+def _analysis_under_way(job) -> bool:
+    """A document waits for its job unless the job has ended or its worker stopped.
+
+    A stopped one (or its queued second try) is given up here: the person asks for a new analysis now.
+    """
+    if job is None or job.is_finished:
+        return False
+    return not job_replace(job, _("The worker doing this stopped before it was done; a new analysis was started."))
 
 
 @transaction.atomic

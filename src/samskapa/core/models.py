@@ -65,6 +65,11 @@ class Job(OrganisationOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The lease: a running job's worker writes this every little while. When it has not for
+    # longer than SAMSKAPA_JOB_LEASE_SECONDS the worker is gone (killed, restarted, out of
+    # memory) and the job is tried again once or marked failed (core.jobs).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         ordering = ["-created_at"]

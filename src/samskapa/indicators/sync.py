@@ -21,6 +21,7 @@ from samskapa.indicators.bulk import observations_upsert
 from samskapa.indicators.fetch import client_for, fetch
 from samskapa.indicators.models import ONLINE_SOURCES, Area, Indicator, Source, SyncStatus
 from samskapa.indicators.sources.http import SourceError
+from samskapa.publicsite.services import public_content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,9 @@ def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int]
             Indicator.objects.filter(pk=indicator.pk).update(
                 sync_status=SyncStatus.OK, last_fetched_at=now, last_error="", updated_at=now
             )
+        # The values were written past the model's signals: the public pages are told here,
+        # so residents see the new figures at once rather than when the page cache expires.
+        public_content_changed(indicator.organisation_id)
         if indicator.source == Source.KOLADA:
             _learn_kolada_names(client, indicator)
     except (SourceError, ApplicationError) as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 # Machine-readable reasons; the Django app maps them to translated messages.
 ENCRYPTED = "encrypted"
 CORRUPT = "corrupt"
+STRUCTURE = "structure"  # a PDF whose object structure is beyond what can be read safely
 EMPTY = "empty"
 IMAGE_ONLY = "image_only"
 TOO_LARGE = "too_large"
@@ -17,6 +18,7 @@ MODE_UNAVAILABLE = "mode_unavailable"
 CODES = (
     ENCRYPTED,
     CORRUPT,
+    STRUCTURE,
     EMPTY,
     IMAGE_ONLY,
     TOO_LARGE,

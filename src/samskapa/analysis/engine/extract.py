@@ -33,6 +33,12 @@ class Limits:
     docx_max_uncompressed: int = 100 * 1024 * 1024
     docx_max_ratio: int = 100
     docx_max_entries: int = 5000
+    # A text longer than this many characters per allowed page is refused before it is
+    # analysed: a 50 MB text file is some 10 000 pages, far past what anyone reads.
+    chars_per_page: int = 6000
+    # A PDF page whose drawing commands exceed this is skipped: its text would take minutes to
+    # pull out of them (a dense page of text is some 50 KB; a detailed map a few MB).
+    max_page_content: int = 8 * 1024 * 1024
     ocr_dpi: int = 200
     ocr_languages: str = "swe+fin+eng"
 
@@ -103,9 +109,39 @@ def extract(
     except DocumentError as exc:
         exc.filename = exc.filename or filename
         raise DocumentError(exc.code, exc.message, filename=filename) from None
-    if not any(b.text.strip() for p in doc.pages for b in p.blocks):
+    _check_length(doc, limits, filename)
+    if not any(_WORD.search(b.text) for p in doc.pages for b in p.blocks):
         raise DocumentError(errors.EMPTY, "no text was found in the document.", filename=filename)
+    _cut_long_runs(doc)
     return doc
+
+
+_WORD = re.compile(r"\w")
+# A run of characters without a space longer than this is no word but a hash, a broken
+# extraction or a hostile file. It is cut, so nothing after extraction works on megabytes
+# of one "word". The lookbehind starts the pattern only where a run starts: linear time.
+MAX_RUN = 1000
+_LONG_RUN = re.compile(rf"(?<!\S)(\S{{{MAX_RUN}}})\S+")
+
+
+def _check_length(doc: ExtractedDocument, limits: Limits, filename: str) -> None:
+    length = sum(len(b.text) for p in doc.pages for b in p.blocks)
+    if length > limits.max_pages * limits.chars_per_page:
+        raise DocumentError(
+            errors.TOO_MANY_PAGES,
+            f"the text has {length} characters, more than {limits.max_pages} pages hold. Split it into parts.",
+            filename=filename,
+        )
+
+
+def _cut_long_runs(doc: ExtractedDocument) -> None:
+    cut = 0
+    for page in doc.pages:
+        for block in page.blocks:
+            block.text, count = _LONG_RUN.subn(r"\1…", block.text)
+            cut += count
+    if cut:
+        doc.notes.append(f"{cut} run(s) of over {MAX_RUN} characters without a space were shortened.")
 
 
 # --- PDF -------------------------------------------------------------------------------
@@ -113,7 +149,7 @@ def extract(
 
 def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: ProgressFn | None) -> ExtractedDocument:
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
@@ -129,7 +165,17 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progre
         n_pages = len(reader.pages)
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except NotImplementedError:
+        # pypdf knows the standard security handler only; any other is a lock we cannot open.
+        raise DocumentError(
+            errors.ENCRYPTED,
+            "the PDF is encrypted with a method that cannot be opened here; save an unprotected copy and upload that.",
+        ) from None
+    except (LimitReachedError, RecursionError):
+        raise DocumentError(
+            errors.STRUCTURE, "the PDF's structure cannot be read: its pages are nested too deeply."
+        ) from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise DocumentError(errors.CORRUPT, f"the PDF cannot be read ({exc}).") from None
     if n_pages == 0:
         raise DocumentError(errors.EMPTY, "the PDF has no pages.")
@@ -138,15 +184,32 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progre
             errors.TOO_MANY_PAGES, f"the PDF has {n_pages} pages; the limit is {limits.max_pages}. Split it into parts."
         )
     texts: list[str] = []
+    oversized: list[int] = []
+    content = chars = 0  # drawing commands read (compressed, a small file can hold gigabytes), text found
     for i, page in enumerate(reader.pages):
         try:
-            texts.append(page.extract_text() or "")
+            size = _content_size(page)
+            content += size
+            if size > limits.max_page_content:
+                oversized.append(i)  # megabytes of drawing commands: no page of text
+                texts.append("")
+            else:
+                texts.append(page.extract_text() or "")
         except Exception:  # noqa: BLE001 - one broken page must not lose the rest
             texts.append("")
+        if content > limits.max_bytes * 4:
+            raise DocumentError(errors.TOO_LARGE, f"the PDF's pages hold over {content // 2**20} MB of content.")
+        chars += len(texts[-1])
+        if chars > limits.max_pages * limits.chars_per_page:  # stop reading now, not after the last page
+            raise DocumentError(errors.TOO_MANY_PAGES, f"the text is longer than {limits.max_pages} pages hold.")
         if progress:
             progress("extract", i + 1, n_pages)
     doc = ExtractedDocument("pdf", [])
-    blank = [i for i, t in enumerate(texts) if len(t.strip()) < 3]
+    if oversized:
+        doc.notes.append(
+            f"{len(oversized)} page(s) with over {limits.max_page_content // 2**20} MB of content were skipped."
+        )
+    blank = [i for i, t in enumerate(texts) if len(t.strip()) < 3 and i not in oversized]
     if blank:
         use_ocr = ocr_available(limits.ocr_languages) if ocr is None else ocr
         if use_ocr:
@@ -169,6 +232,11 @@ def _read_pdf(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progre
     for i, text in enumerate(texts):
         doc.pages.append(Page(i + 1, [Block(t) for t in split_lines_to_blocks(text)]))
     return doc
+
+
+def _content_size(page) -> int:
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def ocr_missing(languages: str = "swe+fin+eng") -> str:
@@ -400,6 +468,8 @@ def _read_html(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progr
         root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(errors.CORRUPT, f"the HTML cannot be read ({exc}).") from None
+    root = root.getroottree().getroot()  # a fragment parses to its first element: read it all
+    _drop_invisible(root)
     page = Page(1)
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -418,6 +488,20 @@ def _read_html(data: bytes, *, limits: Limits, ocr: bool | None, progress: Progr
         text = "\n".join(t for t in root.itertext())
         page.blocks = [Block(t) for t in _paragraphs(text)]
     return ExtractedDocument("html", [page])
+
+
+# What a reader never sees: scripts, styles, the head, and elements hidden by attribute.
+_INVISIBLE = "|".join(f"//{tag}" for tag in sorted(_HTML_SKIP - {"nav"})) + (
+    "|//*[@hidden]|//*[@aria-hidden='true']"
+    "|//*[contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), 'display:none')]"
+)
+
+
+def _drop_invisible(root) -> None:
+    """Remove what the page does not show, so that neither the blocks nor the fallback read it."""
+    for el in root.xpath(_INVISIBLE):
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 def decode_text(data: bytes) -> str:

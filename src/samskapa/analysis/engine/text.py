@@ -55,9 +55,16 @@ def fold(text: str) -> str:
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪◦●○■□►▶✓✔\-–—*>]|\(?[0-9]{1,2}[.)]|[a-zA-Z][.)])\s+")
 MULTILEVEL_NUMBER_RE = re.compile(r"^\s*\d+\.\d+(?:\.\d+)*\.?\s")
-TOC_RE = re.compile(r"(?:\.{3,}|…|\s\.\s\.\s)\s*\d+")
-URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(?:pdf|docx?|html?)\b", re.I)
-EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+# Every pattern here runs on text anyone may upload, so each is linear in the text's length:
+# a run of dots or an address is tried once from where it starts (lookbehind, possessive
+# quantifiers), never again from every position inside it. A one-word text of megabytes
+# would otherwise take hours (n starts times n steps).
+TOC_RE = re.compile(r"(?:(?<!\.)\.{3,}+|…|\s\.\s\.\s)\s*+\d+")
+# An e-mail address: in a word, a character, the word's first "@" after it, something, a dot
+# and a letter ("name@example.org"); the same words as ``\S+@\S+\.\w+``, found in one pass.
+_EMAIL = r"(?<!\S)\S[^\s@]*+@\S+?\.\w"
+URL_RE = re.compile(rf"https?://|www\.|{_EMAIL}|\.(?:pdf|docx?|html?)\b", re.I)
+EMAIL_RE = re.compile(_EMAIL)
 CONTACT_RE = re.compile(
     r"\b(?:contact|kontakt\w*|yhteytta|ota yhteys|yhteystied\w*|"
     r"email|e-post|sahkoposti\w*|epost|mail)\b"

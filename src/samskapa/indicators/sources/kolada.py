@@ -69,13 +69,14 @@ class Kolada:
         self.http = http
 
     def _pages(self, path: str, params: dict | None = None) -> Iterator[list[dict]]:
-        """Every page of a list, following ``next_url`` until it is empty."""
+        """Every page of a list, following ``next_url`` until it is empty (bounded: see next_page)."""
         answer = self.http.get_json(path, params={"per_page": PER_PAGE, **(params or {})})
+        seen: set[str] = set()
         while True:
             require_shape(isinstance(answer, dict) and isinstance(answer.get("values"), list), NAME)
             yield answer["values"]
-            next_url = answer.get("next_url")
-            if not next_url:
+            next_url = self.http.next_page(answer.get("next_url"), seen)
+            if next_url is None:
                 return
             answer = self.http.get_json(next_url)
 
