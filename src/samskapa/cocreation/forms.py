@@ -4,6 +4,7 @@ import copy
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.actors.forms import DATE, LanguagesField, form_for
@@ -240,6 +241,25 @@ def language_name(code: str) -> str:
     return dict(settings.SAMSKAPA_CONTENT_LANGUAGES).get(code, code)
 
 
+def marked_text(row, field: str, language: str, first: str, ui: dict) -> str:
+    """The text for a respondent reading ``language``; one not translated is shown in the first language,
+    marked with that language's ``lang``/``dir`` (so screen readers and right-to-left layout treat it
+    right) and a visible badge naming the language, never passed off as a translation."""
+    text = row.text_in(field, language)
+    if not row.is_fallback(field, language, first):
+        return text
+    direction = "rtl" if first in settings.SAMSKAPA_RTL_LANGUAGES else "ltr"
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span> <span class="badge badge--fallback">{} · <span lang="{}">{}</span></span>',
+        first,
+        direction,
+        text,
+        ui["fallback"],
+        first,
+        language_name(first),
+    )
+
+
 class TranslationsForm(forms.Form):
     """The survey's own texts in each of its other languages."""
 
@@ -398,7 +418,7 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.language, self.ui = language, ui
         for question in survey.questions.all():
-            self.fields[f"q{question.pk}"] = self._field(question, language)
+            self.fields[f"q{question.pk}"] = self._field(question, language, survey.first_language, ui)
             self.fields[f"q{question.pk}"].error_messages["required"] = ui["required_error"]
         if survey.ask_group:
             self.fields["group"] = forms.ChoiceField(
@@ -409,8 +429,8 @@ class AnswerForm(forms.Form):
             )
 
     @staticmethod
-    def _field(question: Question, language: str) -> forms.Field:
-        label, help_text = question.text_in("text", language), question.text_in("help", language)
+    def _field(question: Question, language: str, first: str, ui: dict) -> forms.Field:
+        label, help_text = (marked_text(question, f, language, first, ui) for f in ("text", "help"))
         common = {"label": label, "help_text": help_text, "required": question.required}
         if question.kind == Question.Kind.TEXT:
             widget = forms.Textarea(attrs={"rows": 4, "maxlength": MAX_ANSWER_CHARS, "dir": "auto"})
@@ -418,7 +438,7 @@ class AnswerForm(forms.Form):
         if question.kind == Question.Kind.SCALE:
             choices = [(str(n), str(n)) for n in range(1, question.scale_max + 1)]
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect(attrs={"class": "scale"}), **common)
-        choices = [(str(c.pk), c.text_in("label", language)) for c in question.choices.all()]
+        choices = [(str(c.pk), marked_text(c, "label", language, first, ui)) for c in question.choices.all()]
         if question.kind == Question.Kind.SINGLE:
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
         return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
