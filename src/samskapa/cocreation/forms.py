@@ -88,8 +88,12 @@ class CodesField(forms.MultipleChoiceField):
         super().__init__(choices=FrameworkCode.choices, required=False, **kwargs)
 
 
-class InputForm(form_for(Input, ["kind", "text", "group"], widgets={"text": ROWS4})):
+class InputForm(
+    form_for(Input, ["kind", "text", "group", "translation"], widgets={"text": ROWS4, "translation": ROWS4})
+):
     language = forms.ChoiceField(label=_("Language"), required=False)
+    translation_language = forms.ChoiceField(label=_("Language of the translation"), required=False)
+    field_order = ["kind", "text", "language", "group", "translation", "translation_language"]
     framework_codes = CodesField(
         label=_("Areas of the framework"),
         help_text=_("Leave empty to have areas suggested; a person then confirms them."),
@@ -105,8 +109,25 @@ class InputForm(form_for(Input, ["kind", "text", "group"], widgets={"text": ROWS
         super().__init__(*args, **kwargs)
         self.fields["text"].max_length = MAX_INPUT_CHARS
         self.fields["language"].choices = [("", _("Not recorded")), *settings.SAMSKAPA_CONTENT_LANGUAGES]
+        self.fields["translation_language"].choices = [("", "—"), *settings.SAMSKAPA_CONTENT_LANGUAGES]
+        self.fields["translation"].widget.attrs["dir"] = "auto"
+        self.order_fields(self.field_order)
         self.fields["focus_area_ids"].choices = [(a.pk, f"{a.strategy.title}: {a.title}") for a in focus_areas]
         self.fields["person_id"].choices = [("", _("Anonymous")), *((p.pk, p.full_name) for p in people)]
+
+
+class BulkTagForm(forms.Form):
+    """What the inbox adds to many inputs at once."""
+
+    codes = CodesField(label=_("Add areas of the framework"))
+    focus_area_ids = forms.TypedMultipleChoiceField(
+        label=_("Add focus areas"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    mark_reviewed = forms.BooleanField(label=_("Mark them reviewed"), required=False)
+
+    def __init__(self, *args, focus_areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area_ids"].choices = [(a.pk, a.title) for a in focus_areas]
 
 
 class ConfirmCodesForm(forms.Form):

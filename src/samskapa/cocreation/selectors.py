@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from samskapa.actions.models import Action
@@ -66,12 +66,19 @@ def input_list(
     *,
     organisation: Organisation,
     consultation: Consultation | None = None,
+    consultation_id: int | None = None,
     code: str = "",
     group: str = "",
     focus_area_id: int | None = None,
     unconfirmed: bool = False,
+    reviewed: bool | None = None,
+    language: str = "",
+    since=None,
+    until=None,
     search: str = "",
+    newest_first: bool = False,
 ) -> QuerySet[Input]:
+    """Inputs of the organisation with the filters of the inbox; "reviewed" means a person confirmed the areas."""
     inputs = (
         Input.objects.filter(organisation=organisation)
         .select_related("consultation")
@@ -79,6 +86,8 @@ def input_list(
     )
     if consultation is not None:
         inputs = inputs.filter(consultation=consultation)
+    if consultation_id:
+        inputs = inputs.filter(consultation_id=consultation_id)
     if code:
         # Codes are distinct three-letter words, so the quoted code in the JSON text is exact (any backend).
         inputs = inputs.filter(framework_codes__icontains=f'"{code}"')
@@ -86,11 +95,19 @@ def input_list(
         inputs = inputs.filter(group=group)
     if focus_area_id:
         inputs = inputs.filter(focus_area_links__focus_area_id=focus_area_id)
-    if unconfirmed:
+    if unconfirmed or reviewed is False:
         inputs = inputs.filter(codes_confirmed=False)
+    if reviewed:
+        inputs = inputs.filter(codes_confirmed=True)
+    if language:
+        inputs = inputs.filter(language=language)
+    if since:
+        inputs = inputs.filter(created_at__date__gte=since)
+    if until:
+        inputs = inputs.filter(created_at__date__lte=until)
     if search:
-        inputs = inputs.filter(text__icontains=search)
-    return inputs
+        inputs = inputs.filter(Q(text__icontains=search) | Q(translation__icontains=search))
+    return inputs.order_by("-created_at", "-pk") if newest_first else inputs
 
 
 def input_get(*, organisation: Organisation, input_id) -> Input:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("consultations/<int:consultation_id>/participation/", consultations.participation_edit, name="participation"),
     path("consultations/<int:consultation_id>/inputs/new/", consultations.input_create, name="input-create"),
     path("inputs/", consultations.input_index, name="inputs"),
+    path("inputs/bulk/", consultations.input_bulk, name="input-bulk"),
     path("inputs/<int:input_id>/", consultations.input_edit, name="input-edit"),
     path("inputs/<int:input_id>/delete/", consultations.input_delete, name="input-delete"),
     path("inputs/<int:input_id>/confirm/", consultations.input_confirm, name="input-confirm"),

@@ -37,7 +37,16 @@ CONSULTATION_FIELDS = (
     "consent_note",
     "is_published",
 )
-INPUT_FIELDS = ("kind", "text", "group", "language", "person_id", "framework_codes")
+INPUT_FIELDS = (
+    "kind",
+    "text",
+    "group",
+    "language",
+    "translation",
+    "translation_language",
+    "person_id",
+    "framework_codes",
+)
 MAX_INPUT_CHARS = 10_000
 
 

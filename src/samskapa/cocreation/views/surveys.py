@@ -211,7 +211,7 @@ def survey_results_page(request: OrgRequest, survey_id: int) -> HttpResponse:
     org = request.organisation
     survey = selectors.survey_get(organisation=org, survey_id=survey_id)
     total, results = survey_results(survey)
-    context = {"survey": survey, "total": total, "results": results}
+    context = {"survey": survey, "total": total, "results": results, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/survey_results.html", context)
 
 
