@@ -56,11 +56,9 @@ def inputs_tag(
 def _link_focus_areas(organisation: Organisation, items: list[Input], areas: list[FocusArea]) -> None:
     if not areas:
         return
-    have = set(
-        InputFocusArea.objects.filter(input_id__in=[i.pk for i in items], focus_area__in=areas).values_list(
-            "input_id", "focus_area_id"
-        )
-    )
+    ids = [item.pk for item in items]
+    links = InputFocusArea.objects.filter(input_id__in=ids, focus_area__in=areas)
+    have = set(links.values_list("input_id", "focus_area_id"))
     InputFocusArea.objects.bulk_create(
         [
             InputFocusArea(organisation=organisation, input=item, focus_area=area)
