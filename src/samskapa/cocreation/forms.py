@@ -66,9 +66,16 @@ class ConsultationForm(
 class ParticipationForm(forms.Form):
     """How many of each group took part; no names."""
 
-    def __init__(self, *args, counts=None, **kwargs):
+    def __init__(self, *args, counts=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         counts = counts or {}
+        self.fields["people"] = forms.IntegerField(
+            label=_("People taking part in all, each counted once"),
+            min_value=0,
+            max_value=1_000_000,
+            initial=people,
+            help_text=_("A person who belongs to several groups (a newcomer mother) is counted once here."),
+        )
         for value, label in Group.choices:
             self.fields[value] = forms.IntegerField(
                 label=label, min_value=0, max_value=1_000_000, required=False, initial=counts.get(value, 0)
@@ -76,6 +83,9 @@ class ParticipationForm(forms.Form):
 
     def counts(self) -> dict:
         return {g: self.cleaned_data.get(g) or 0 for g in Group.values}
+
+    def people(self) -> int:
+        return self.cleaned_data["people"]
 
 
 GroupTargetForm = form_for(GroupTarget, ["group", "participants", "consultations", "note"])

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from samskapa.actions.models import Action
@@ -29,9 +29,12 @@ from samskapa.orgs.models import Organisation
 from samskapa.strategy.models import FocusArea, Goal
 
 
-def _sum_of_participants():
+def _people():
+    """People who took part, each counted once: the head count where recorded, else the largest group
+    (groups overlap, so adding them up would count a newcomer mother twice; the largest is the least it was)."""
     per = Participation.objects.filter(consultation=OuterRef("pk")).values("consultation")
-    return Coalesce(Subquery(per.annotate(n=Sum("count")).values("n"), output_field=IntegerField()), 0)
+    largest = Subquery(per.annotate(n=Max("count")).values("n"), output_field=IntegerField())
+    return Coalesce("people", largest, 0)
 
 
 def _count_of_inputs():
@@ -44,7 +47,7 @@ def consultation_list(
 ) -> QuerySet[Consultation]:
     """Consultations with how many took part and how many inputs were recorded (two subqueries, no N+1)."""
     consultations = Consultation.objects.filter(organisation=organisation).annotate(
-        participant_total=_sum_of_participants(), input_count=_count_of_inputs()
+        participant_total=_people(), input_count=_count_of_inputs()
     )
     if actor is not None:
         consultations = consultations.filter(actor_links__actor=actor)
@@ -288,7 +291,7 @@ class Overview:
     kinds: list[tuple[str, str, int]]
     unheard_actors: list[Actor]
     consultations_held: int
-    participants: int
+    participants: int  # people, each counted once per consultation (groups overlap; see _people)
     inputs: int
 
 
@@ -314,6 +317,7 @@ def participation_overview(*, organisation: Organisation) -> Overview:
     ]
     consultations = Consultation.objects.filter(organisation=organisation).exclude(status="cancelled")
     counts = dict(consultations.values_list("kind").annotate(n=Count("pk")))
+    people = consultations.annotate(n=_people()).aggregate(total=Sum("n"))["total"] or 0
     kinds = [(value, label, counts.get(value, 0)) for value, label in Consultation.Kind.choices]
     planned = Actor.objects.filter(organisation=organisation, is_active=True).exclude(engagement_level="inform")
     unheard = list(planned.filter(consultation_links__isnull=True).distinct())
@@ -322,6 +326,6 @@ def participation_overview(*, organisation: Organisation) -> Overview:
         kinds,
         unheard,
         consultations.filter(status="held").count(),
-        sum(g.participants for g in groups),
+        people,
         sum(inputs.values()),
     )

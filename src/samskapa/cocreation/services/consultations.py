@@ -100,13 +100,19 @@ def consultation_delete(*, actor, organisation: Organisation, consultation: Cons
 
 
 @transaction.atomic
-def participation_set(*, actor, organisation: Organisation, consultation: Consultation, counts: dict) -> None:
-    """Record how many people of each group took part; a count of 0 removes the group."""
+def participation_set(
+    *, actor, organisation: Organisation, consultation: Consultation, counts: dict, people: int | None = None
+) -> None:
+    """Record how many people of each group took part (a count of 0 removes the group) and, apart, how many
+    people took part in all: groups overlap (a newcomer mother is a newcomer and a woman), so only that
+    number is a head count."""
     require(actor, CHANGE, consultation)
     if set(counts) - set(Group.values):
         raise ApplicationError(_("Choose groups from the list."))
-    if not all(isinstance(n, int) and 0 <= n <= 1_000_000 for n in counts.values()):
+    if not all(_is_count(n) for n in counts.values()) or (people is not None and not _is_count(people)):
         raise ApplicationError(_("Give each number as a whole number from 0 upwards."))
+    if people is not None and people < max(counts.values(), default=0):
+        raise ApplicationError(_("The people taking part cannot be fewer than those of the largest group."))
     for group, count in counts.items():
         if count == 0:
             Participation.objects.filter(consultation=consultation, group=group).delete()
@@ -114,6 +120,13 @@ def participation_set(*, actor, organisation: Organisation, consultation: Consul
             Participation.objects.update_or_create(
                 consultation=consultation, group=group, defaults={"organisation": organisation, "count": count}
             )
+    if people is not None:
+        consultation.people = people
+        save_as(consultation, actor)
+
+
+def _is_count(n) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 1_000_000
 
 
 @transaction.atomic

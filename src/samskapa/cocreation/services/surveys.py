@@ -8,6 +8,7 @@ import re
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -317,6 +318,8 @@ def survey_answer(*, survey: Survey, language: str, answers: dict, group: str = 
     stored = [Answer(organisation=org, response=response, question=q, **v) for q, v in cleaned.items()]
     Answer.objects.bulk_create(stored)
     _inputs_from(survey, response, [a for a in stored if a.text])
+    # Each response is one person; the groups they name are counted apart (a person may name only one).
+    Consultation.objects.filter(pk=survey.consultation_id).update(people=Coalesce(F("people"), 0) + 1)
     if group:
         _count(survey.consultation, group)
     return response

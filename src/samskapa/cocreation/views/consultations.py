@@ -119,14 +119,17 @@ def participation_edit(request: OrgRequest, consultation_id: int) -> HttpRespons
     org = request.organisation
     consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
     counts = {p.group: p.count for p in consultation.participation.all()}
-    form = ParticipationForm(request.POST or None, counts=counts)
+    people = consultation.people if consultation.people is not None else max(counts.values(), default=None)
+    form = ParticipationForm(request.POST or None, counts=counts, people=people)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "consultation": consultation, "counts": form.counts()}
+        kwargs["people"] = form.people()
         if call_service(form, services.participation_set, **kwargs):
             messages.success(request, _("Who took part was saved."))
             return _to_detail(consultation)
     intro = _(
-        "Count the people of each group who took part; no names are needed. One person may count in several groups."
+        "Count the people who took part, each once, and then the people of each group; no names are needed. "
+        "One person may count in several groups."
     )
     back = ("cocreation:consultation-detail", [consultation.pk])
     return form_page(request, form, title=_("Who took part"), submit=_("Save"), back=back, intro=intro)
