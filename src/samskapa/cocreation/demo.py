@@ -616,8 +616,8 @@ def _survey(organisation, coordinator, rng) -> None:
                 answers[q.pk] = rng.choice(ids)
             elif q.kind == Question.Kind.MULTIPLE:
                 answers[q.pk] = rng.sample(ids, rng.randint(1, 3))
-            elif rng.random() < 0.5:
-                answers[q.pk] = rng.choice(FREE_TEXT)[0]
+            elif rng.random() < 0.5:  # written in the language the respondent chose
+                answers[q.pk] = rng.choice([text for text, lang in FREE_TEXT if lang == language])
         survey_services.survey_answer(survey=survey, language=language, answers=answers, group=rng.choice(groups))
 
 
