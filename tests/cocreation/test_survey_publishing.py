@@ -149,3 +149,14 @@ def test_a_poster_in_a_language_the_survey_lacks_or_of_another_organisation_is_n
     foreign = SurveyFactory(organisation=other_org)
     assert client.get(f"/o/{org.slug}/cocreation/surveys/{foreign.pk}/poster/sv/").status_code == 404
     assert client.get(f"/o/{org.slug}/cocreation/surveys/{foreign.pk}/qr.svg").status_code == 404
+
+
+def test_the_survey_page_publishes_and_unpublishes_in_one_click(org, coordinator, client_for, open_survey):
+    client = client_for(coordinator)
+    url = f"/o/{org.slug}/cocreation/surveys/{open_survey.pk}/publish/"
+    client.post(url, {"published": "1"})
+    assert list(public_consultation_queryset(org)) == [open_survey.consultation]
+    body = client.get(f"/o/{org.slug}/cocreation/surveys/{open_survey.pk}/").content.decode()
+    assert "Published, with its consultation" in body and "Take it off the public site" in body
+    client.post(url, {"published": "0"})
+    assert not public_consultation_queryset(org).exists()

@@ -48,6 +48,7 @@ urlpatterns = [
     path("surveys/<int:survey_id>/edit/", surveys.survey_edit, name="survey-edit"),
     path("surveys/<int:survey_id>/texts/", surveys.survey_translations, name="survey-texts"),
     path("surveys/<int:survey_id>/status/", surveys.survey_status, name="survey-status"),
+    path("surveys/<int:survey_id>/publish/", surveys.survey_publish, name="survey-publish"),
     path("surveys/<int:survey_id>/questions/new/", surveys.question_add, name="question-add"),
     path("surveys/<int:survey_id>/qr.svg", surveys.survey_qr, name="survey-qr"),
     path("surveys/<int:survey_id>/poster/<str:language>/", surveys.survey_poster, name="survey-poster"),

@@ -131,6 +131,23 @@ def survey_status(request: OrgRequest, survey_id: int) -> HttpResponse:
     return _to_survey(survey)
 
 
+@require_POST
+@org_view(CHANGE)
+def survey_publish(request: OrgRequest, survey_id: int) -> HttpResponse:
+    """One step: the survey and its consultation on the public site, or off it."""
+    org = request.organisation
+    survey = selectors.survey_get(organisation=org, survey_id=survey_id)
+    published = request.POST.get("published") == "1"
+    try:
+        services.survey_update(actor=request.user, organisation=org, survey=survey, is_published=published)
+    except ApplicationError as refused:
+        messages.error(request, refused.message)
+    else:
+        done = _("The survey is on the public site.") if published else _("The survey was taken off the public site.")
+        messages.success(request, done)
+    return _to_survey(survey)
+
+
 def _question_initial(question) -> dict:
     initial = initial_from(question, ["kind", "text", "help", "required", "scale_max"])
     choices = list(question.choices.all())
