@@ -69,3 +69,12 @@ def test_each_survey_response_is_one_person(org, open_survey):
     for group in ("newcomers", "women", ""):
         survey_answer(survey=open_survey, language="sv", answers={question.pk: "Mer fritid"}, group=group)
     assert Consultation.objects.get(pk=open_survey.consultation_id).people == 3
+
+
+def test_a_head_count_left_empty_keeps_the_one_recorded_and_still_checks_it(org, coordinator):
+    interview = ConsultationFactory(organisation=org, people=2)
+    consultations.participation_set(actor=coordinator, organisation=org, consultation=interview, counts={"host": 2})
+    assert Consultation.objects.get(pk=interview.pk).people == 2
+    with pytest.raises(ApplicationError):
+        consultations.participation_set(actor=coordinator, organisation=org, consultation=interview, counts={"host": 5})
+    assert Participation.objects.get(consultation=interview).count == 2

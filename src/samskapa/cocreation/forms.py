@@ -74,6 +74,7 @@ class ParticipationForm(forms.Form):
             min_value=0,
             max_value=1_000_000,
             initial=people,
+            required=False,
             help_text=_("A person who belongs to several groups (a newcomer mother) is counted once here."),
         )
         for value, label in Group.choices:
@@ -84,8 +85,9 @@ class ParticipationForm(forms.Form):
     def counts(self) -> dict:
         return {g: self.cleaned_data.get(g) or 0 for g in Group.values}
 
-    def people(self) -> int:
-        return self.cleaned_data["people"]
+    def people(self) -> int | None:
+        """The head count, or None when left empty (the largest group then stands for it)."""
+        return self.cleaned_data.get("people")
 
 
 GroupTargetForm = form_for(GroupTarget, ["group", "participants", "consultations", "note"])
@@ -258,6 +260,11 @@ class SurveyForm(
         if initial.get("languages") and "first_language" not in initial:
             initial["first_language"] = initial["languages"][0]
         super().__init__(*args, **kwargs)
+        self.fields["is_published"].label = _("Published on the public site")
+        self.fields["is_published"].help_text = _(
+            "The survey and its consultation are shown on the organisation's public pages, "
+            "with a button to answer while the survey is open."
+        )
         self.order_fields(self.field_order)
 
     def clean(self):

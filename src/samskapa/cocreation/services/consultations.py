@@ -111,7 +111,8 @@ def participation_set(
         raise ApplicationError(_("Choose groups from the list."))
     if not all(_is_count(n) for n in counts.values()) or (people is not None and not _is_count(people)):
         raise ApplicationError(_("Give each number as a whole number from 0 upwards."))
-    if people is not None and people < max(counts.values(), default=0):
+    head_count = people if people is not None else consultation.people
+    if head_count is not None and head_count < max(counts.values(), default=0):
         raise ApplicationError(_("The people taking part cannot be fewer than those of the largest group."))
     for group, count in counts.items():
         if count == 0:
@@ -154,6 +155,8 @@ def _check_input(organisation, fields: dict) -> None:
         raise ApplicationError(_("Write what was said."))
     if text is not None and len(text) > MAX_INPUT_CHARS:
         raise ApplicationError(_("An input can be at most %(n)s characters long.") % {"n": MAX_INPUT_CHARS})
+    if len(fields.get("translation") or "") > MAX_INPUT_CHARS:
+        raise ApplicationError(_("A translation can be at most %(n)s characters long.") % {"n": MAX_INPUT_CHARS})
     if fields.get("person_id") is not None:
         person = own(Person.objects, organisation, fields["person_id"], _("Choose a person of your organisation."))
         if not person.consents.filter(purpose="recording", withdrawn_on__isnull=True).exists():
