@@ -172,12 +172,21 @@ def test_the_consultation_and_survey_results_pages_offer_a_finding_from_their_in
     assert f"findings/new/?all=1&amp;consultation={open_survey.consultation_id}" in results
 
 
-@pytest.mark.parametrize("query", ["reviewed=no&language=ar", "q=Svar&since=2020-01-01", "consultation={c}"])
-def test_the_filtered_inbox_costs_the_same_queries_with_ten_times_the_data(
-    org, coordinator, client_for, grow, open_survey, query
+@pytest.mark.parametrize(
+    "path",
+    [
+        "inputs/?reviewed=no&language=ar",
+        "inputs/?q=Svar&since=2020-01-01",
+        "inputs/?consultation={c}",
+        "consultations/{c}/",
+        "findings/new/?all=1&consultation={c}",
+    ],
+)
+def test_the_inbox_and_its_neighbours_cost_the_same_queries_with_ten_times_the_data(
+    org, coordinator, client_for, grow, open_survey, path
 ):
     client = client_for(coordinator)
-    url = f"/o/{org.slug}/cocreation/inputs/?" + query.format(c=open_survey.consultation_id)
+    url = f"/o/{org.slug}/cocreation/" + path.format(c=open_survey.consultation_id)
 
     def count() -> int:
         with CaptureQueriesContext(connection) as context:
