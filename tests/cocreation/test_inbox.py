@@ -197,3 +197,8 @@ def test_the_inbox_and_its_neighbours_cost_the_same_queries_with_ten_times_the_d
     few = count()
     grow(18)
     assert count() == few
+
+
+def test_the_edit_page_marks_the_original_and_the_translation_with_their_languages(org, coordinator, client_for, inbox):
+    body = client_for(coordinator).get(f"/o/{org.slug}/cocreation/inputs/{inbox['arabic'].pk}/").content.decode()
+    assert 'dir="auto" lang="ar"' in body and 'dir="auto" lang="sv"' in body

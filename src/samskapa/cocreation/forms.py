@@ -123,6 +123,11 @@ class InputForm(
         self.fields["language"].choices = [("", _("Not recorded")), *settings.SAMSKAPA_CONTENT_LANGUAGES]
         self.fields["translation_language"].choices = [("", "—"), *settings.SAMSKAPA_CONTENT_LANGUAGES]
         self.fields["translation"].widget.attrs["dir"] = "auto"
+        self.fields["text"].widget.attrs["dir"] = "auto"
+        # The texts carry their languages, so screen readers and spell checkers read them right.
+        for field, language in (("text", "language"), ("translation", "translation_language")):
+            if self.initial.get(language):
+                self.fields[field].widget.attrs["lang"] = self.initial[language]
         self.order_fields(self.field_order)
         self.fields["focus_area_ids"].choices = [(a.pk, f"{a.strategy.title}: {a.title}") for a in focus_areas]
         self.fields["person_id"].choices = [("", _("Anonymous")), *((p.pk, p.full_name) for p in people)]
