@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -31,7 +32,8 @@ def _to_survey(survey):
 @org_view(VIEW)
 def survey_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    context = {"surveys": selectors.survey_list(organisation=org), "can_change": request.user.has_perm(CHANGE, org)}
+    page = Paginator(selectors.survey_list(organisation=org), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/survey_list.html", context)
 
 
