@@ -160,3 +160,15 @@ def test_the_survey_page_publishes_and_unpublishes_in_one_click(org, coordinator
     assert "Published, with its consultation" in body and "Take it off the public site" in body
     client.post(url, {"published": "0"})
     assert not public_consultation_queryset(org).exists()
+
+
+def test_the_poster_is_also_an_a4_pdf_in_the_survey_language(org, coordinator, client_for, open_survey):
+    import io
+
+    from pypdf import PdfReader
+
+    response = client_for(coordinator).get(f"/o/{org.slug}/cocreation/surveys/{open_survey.pk}/poster/ar.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    assert f"/s/{open_survey.key}/ar/" in reader.pages[0].extract_text()

@@ -18,7 +18,7 @@ def qr_svg(url: str, *, label: str) -> SafeString:
     """The QR code of ``url`` as inline SVG that scales with its box and is named for screen readers."""
     code = segno.make(url, error="m")
     out = io.BytesIO()
-    code.save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=2, dark="#000", light="#fff")
+    code.save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=4, dark="#000", light="#fff")
     svg = out.getvalue().decode()
     # segno writes the SVG itself: only its opening tag gets the role and the name (escaped by format_html).
     opening = format_html('<svg role="img" aria-label="{}" focusable="false"', label)

@@ -52,6 +52,7 @@ urlpatterns = [
     path("surveys/<int:survey_id>/questions/new/", surveys.question_add, name="question-add"),
     path("surveys/<int:survey_id>/qr.svg", surveys.survey_qr, name="survey-qr"),
     path("surveys/<int:survey_id>/poster/<str:language>/", surveys.survey_poster, name="survey-poster"),
+    path("surveys/<int:survey_id>/poster/<str:language>.pdf", surveys.survey_poster_pdf, name="survey-poster-pdf"),
     path("surveys/<int:survey_id>/results/", surveys.survey_results_page, name="survey-results"),
     path("surveys/<int:survey_id>/export.xlsx", surveys.survey_export, {"extension": "xlsx"}, name="survey-xlsx"),
     path("surveys/<int:survey_id>/export.csv", surveys.survey_export, {"extension": "csv"}, name="survey-csv"),

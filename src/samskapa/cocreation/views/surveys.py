@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from samskapa.cocreation.services import surveys as services
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
+from samskapa.reports.pdf import render_pdf
 from samskapa.core.views import call_service, org_view
 
 VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations"
@@ -252,9 +254,7 @@ def survey_qr(request: OrgRequest, survey_id: int) -> HttpResponse:
     return response
 
 
-@org_view(VIEW)
-def survey_poster(request: OrgRequest, survey_id: int, language: str) -> HttpResponse:
-    """A page to print and put up: title, introduction, QR code and short address in one language."""
+def _poster_context(request: OrgRequest, survey_id: int, language: str) -> dict:
     survey = selectors.survey_get(organisation=request.organisation, survey_id=survey_id)
     _start, posters = share.survey_addresses(request, survey)
     poster = next((p for p in posters if p.language == language), None)
@@ -262,7 +262,7 @@ def survey_poster(request: OrgRequest, survey_id: int, language: str) -> HttpRes
         raise Http404
     with translation.override(language if language in INTERFACE else "en"):
         ui = texts_for(language)
-    context = {
+    return {
         "survey": survey,
         "poster": poster,
         "ui": ui,
@@ -270,4 +270,21 @@ def survey_poster(request: OrgRequest, survey_id: int, language: str) -> HttpRes
         "intro": marked_text(survey, "intro", language, survey.first_language, ui),
         "qr": share.qr_svg(poster.url, label=survey.text_in("title", language)),
     }
-    return render(request, "cocreation/survey_poster.html", context)
+
+
+@org_view(VIEW)
+def survey_poster(request: OrgRequest, survey_id: int, language: str) -> HttpResponse:
+    """A page to print and put up: title, introduction, QR code and short address in one language."""
+    return render(request, "cocreation/survey_poster.html", _poster_context(request, survey_id, language))
+
+
+@org_view(VIEW)
+def survey_poster_pdf(request: OrgRequest, survey_id: int, language: str) -> HttpResponse:
+    """The same poster as an A4 PDF (WeasyPrint), for print shops and notice boards."""
+    context = _poster_context(request, survey_id, language)
+    try:
+        pdf = render_pdf("cocreation/survey_poster_pdf.html", context, language=get_language())
+    except ApplicationError as refused:
+        messages.error(request, refused.message)
+        return _to_survey(context["survey"])
+    return file_response(pdf, title=f"{context['survey'].title} {language}", extension="pdf")
