@@ -20,8 +20,8 @@ from samskapa.cocreation.services import surveys as services
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
-from samskapa.reports.pdf import render_pdf
 from samskapa.core.views import call_service, org_view
+from samskapa.reports.pdf import render_pdf
 
 VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations"
 INTERFACE = {code for code, _name in settings.LANGUAGES}
