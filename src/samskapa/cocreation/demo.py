@@ -382,7 +382,7 @@ def speaker(counts: dict, theme: str, language: str) -> str:
     newcomer, a woman or a child), one of those groups, when present; else the consultation's largest group."""
     present = [group for group in counts if counts[group]]
     voice = THEME_VOICES.get(theme)
-    if voice in present:
+    if voice and voice in present:
         return voice
     if language == "ar" and (newcomer_groups := [g for g in OVERLAPPING if g in present]):
         return newcomer_groups[0]

@@ -73,6 +73,6 @@ class InboxFilters:
         keep = ("consultation", "code", "group", "focus_area", "reviewed", "unconfirmed", "language", "since", "until")
         copy = QueryDict(mutable=True)
         for name in (*keep, "q"):
-            if params.get(name):
-                copy[name] = params.get(name)
+            if value := params.get(name):
+                copy[name] = value
         return copy.urlencode()

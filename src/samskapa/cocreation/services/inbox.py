@@ -23,7 +23,7 @@ def _own_inputs(organisation: Organisation, input_ids) -> list[Input]:
         raise ApplicationError(_("Choose at least one input."))
     if len(ids) > BULK_LIMIT:
         raise ApplicationError(_("Choose at most %(n)s inputs at a time.") % {"n": BULK_LIMIT})
-    return own_all(Input.objects, organisation, ids, _("Choose inputs of your organisation."))
+    return own_all(Input.objects.all(), organisation, ids, _("Choose inputs of your organisation."))
 
 
 @transaction.atomic
@@ -38,7 +38,7 @@ def inputs_tag(
         raise ApplicationError(_("Choose areas of the framework from the list."))
     items = _own_inputs(organisation, input_ids)
     message = _("Choose focus areas of your organisation's strategy.")
-    areas = own_all(FocusArea.objects, organisation, focus_area_ids, message)
+    areas = own_all(FocusArea.objects.all(), organisation, focus_area_ids, message)
     if not codes and not areas and not mark_reviewed:
         raise ApplicationError(_("Choose areas to add, or mark the inputs reviewed."))
     for item in items:

@@ -252,7 +252,9 @@ def input_bulk(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     query = request.POST.get("filter", "")
     filters = InboxFilters.from_params(QueryDict(query))
-    back = redirect(f"{reverse('cocreation:inputs', args=[org.slug])}?{InboxFilters.querystring(QueryDict(query))}")
+    back: HttpResponse = redirect(
+        f"{reverse('cocreation:inputs', args=[org.slug])}?{InboxFilters.querystring(QueryDict(query))}"
+    )
     ids = _chosen_ids(request, filters)
     if request.POST.get("do") == "finding":
         target = reverse("cocreation:finding-create", args=[org.slug])
