@@ -64,6 +64,11 @@ class InboxFilters:
     def selector_kwargs(self) -> dict:
         return asdict(self)
 
+    @property
+    def uses_more(self) -> bool:
+        """Whether a filter beyond the first three is set (the page then shows them unfolded)."""
+        return bool(self.since or self.until or self.search or self.code or self.group or self.focus_area_id)
+
     def is_empty(self) -> bool:
         return not any(asdict(self).values()) and self.reviewed is None
 
