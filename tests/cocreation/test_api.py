@@ -152,3 +152,23 @@ def test_committee_members_write_minutes_and_decisions_through_the_api(
     )
     assert decision.status_code == 201
     assert member.patch(f"/orgs/{org.slug}/meetings/{meeting['id']}", {"title": "Nytt"}).status_code == 403
+
+
+def test_a_script_stores_a_staff_translation_and_a_head_count(org, coordinator, api_for):
+    from tests.cocreation.factories import ConsultationFactory, InputFactory
+
+    consultation = ConsultationFactory(organisation=org)
+    item = InputFactory(consultation=consultation, text="أريد دروسًا مسائية", language="ar")
+    api = api_for(coordinator)
+    changed = api.patch(
+        f"/orgs/{org.slug}/inputs/{item.pk}", {"translation": "Jag vill ha kvällskurser", "translation_language": "sv"}
+    )
+    assert changed.status_code == 200 and changed.json()["translation"] == "Jag vill ha kvällskurser"
+    assert changed.json()["text"] == "أريد دروسًا مسائية"
+    counted = api.client.put(
+        f"/api/v1/orgs/{org.slug}/consultations/{consultation.pk}/participation",
+        data={"counts": {"newcomers": 1, "women": 1}, "people": 1},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {api.raw}",
+    )
+    assert counted.status_code == 200 and counted.json()["people"] == 1

@@ -32,3 +32,22 @@ def test_the_demo_runs_marks_co_creation_process_idempotently(db):
     before = _counts()
     demo_load(password="demo-pass-123")
     assert _counts() == before
+
+
+def test_the_demo_counts_each_person_once_and_attributes_quotes_to_groups_that_were_there(db):
+    from samskapa.cocreation.demo import head_count, speaker
+
+    mark = {o.slug: o for o in demo_load(password="demo-pass-123").organisations}["mark"]
+    mother = Consultation.objects.get(organisation=mark, title="Interview: newcomer mother, recently arrived")
+    assert mother.people == 1  # a newcomer and a woman, one person
+    overview = participation_overview(organisation=mark)
+    group_sum = sum(g.participants for g in overview.groups)
+    assert 0 < overview.participants < group_sum  # the groups overlap; the head count does not add them up
+    women = Consultation.objects.get(organisation=mark, title="Focus group: women's group at the library (Arabic)")
+    groups = set(Input.objects.filter(consultation=women).values_list("group", flat=True))
+    assert groups <= {"newcomers", "women"} and "women" in groups
+    staff_only = Input.objects.filter(organisation=mark, consultation__participation__group="staff", language="ar")
+    assert not staff_only.exclude(group__in=["newcomers", "women", "children"]).exists()
+    assert head_count({"children": 12, "newcomers": 7}) == 12 and head_count({"staff": 3, "ngos": 4}) == 7
+    assert speaker({"newcomers": 9, "women": 9}, "women", "en") == "women"
+    assert speaker({"staff": 2}, "school", "en") == "staff"

@@ -234,7 +234,7 @@ def test_a_survey_opens_only_when_every_question_is_written_in_every_language(or
     )
     with pytest.raises(ApplicationError) as refused:
         surveys.survey_set_status(actor=coordinator, organisation=org, survey=survey, status="open")
-    assert "ar" in refused.value.message
+    assert "العربية" in refused.value.message
     question = survey.questions.get()
     surveys.question_update(
         actor=coordinator,

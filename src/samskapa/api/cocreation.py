@@ -83,6 +83,7 @@ class ConsultationOut(ModelSchema):
             "legal_basis",
             "consent_note",
             "is_published",
+            "people",
         ]
 
     @staticmethod
@@ -133,6 +134,9 @@ class ConsultationPatch(PatchSchema):
 
 class CountsIn(Schema):
     counts: dict[Group, int] = Field(description="People per group; 0 removes the group.")
+    people: int | None = Field(
+        None, ge=0, description="People taking part, each counted once (groups overlap); omit to keep it."
+    )
 
 
 def _consultation(request, org_slug, consultation_id, capability=VIEW):
@@ -185,7 +189,7 @@ def participation_set(request: OrgRequest, org_slug: str, consultation_id: int, 
     organisation, consultation = _consultation(request, org_slug, consultation_id, "orgs.view_organisation")
     counts = {g.value: n for g, n in payload.counts.items()}
     consultation_services.participation_set(
-        actor=request.user, organisation=organisation, consultation=consultation, counts=counts
+        actor=request.user, organisation=organisation, consultation=consultation, counts=counts, people=payload.people
     )
     return selectors.consultation_get(organisation=organisation, consultation_id=consultation.pk)
 
@@ -203,7 +207,19 @@ class InputOut(ModelSchema):
 
     class Meta:
         model = Input
-        fields = ["id", "kind", "text", "group", "language", "framework_codes", "suggested_codes", "codes_confirmed"]
+        fields = [
+            "id",
+            "kind",
+            "text",
+            "group",
+            "language",
+            "translation",
+            "translation_language",
+            "framework_codes",
+            "suggested_codes",
+            "codes_confirmed",
+            "created_at",
+        ]
 
     @staticmethod
     def resolve_focus_area_ids(obj):
@@ -219,6 +235,8 @@ class InputIn(Schema):
     text: str = Field(min_length=1, max_length=consultation_services.MAX_INPUT_CHARS)
     group: Group | None = None
     language: str = Field("", max_length=8)
+    translation: str = Field("", max_length=consultation_services.MAX_INPUT_CHARS, description="Staff translation.")
+    translation_language: str = Field("", max_length=8)
     person_id: int | None = None
     framework_codes: list[FrameworkCode] = Field([], description="Leave empty to have codes suggested.")
     focus_area_ids: list[int] = []
@@ -230,6 +248,8 @@ class InputPatch(PatchSchema):
     text: str | None = Field(None, min_length=1, max_length=consultation_services.MAX_INPUT_CHARS)
     group: Group | None = None
     language: str | None = Field(None, max_length=8)
+    translation: str | None = Field(None, max_length=consultation_services.MAX_INPUT_CHARS)
+    translation_language: str | None = Field(None, max_length=8)
     person_id: int | None = None
     framework_codes: list[FrameworkCode] | None = None
     focus_area_ids: list[int] | None = None

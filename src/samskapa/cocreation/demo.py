@@ -349,6 +349,7 @@ def _consultation(organisation, coordinator, actors, *, title, kind, held_on, co
             status=Consultation.Status.HELD,
             legal_basis="anonymous",
             is_published=True,
+            people=head_count(counts),
             **fields,
         ),
         coordinator,
@@ -363,10 +364,37 @@ def _consultation(organisation, coordinator, actors, *, title, kind, held_on, co
     return consultation, True
 
 
-def _record_inputs(organisation, consultation, themes, group, rng, count) -> None:
+# Groups that overlap with newcomers in the demo's consultations: the women's group and the children
+# who took part are (mostly) newcomers themselves, so they are not added to the head count twice.
+OVERLAPPING = ("newcomers", "women", "children")
+# Who speaks to a theme, where that group took part: a quote about women's path to work is a woman's.
+THEME_VOICES = {"women": "women", "children": "children", "school": "newcomers", "work": "newcomers"}
+
+
+def head_count(counts: dict) -> int:
+    """The people in a demo consultation, each once: the largest of the overlapping groups plus the others."""
+    overlapping = [n for group, n in counts.items() if group in OVERLAPPING]
+    return max(overlapping, default=0) + sum(n for group, n in counts.items() if group not in OVERLAPPING)
+
+
+def speaker(counts: dict, theme: str, language: str) -> str:
+    """The group a quote is attributed to: the theme's own voice or, for a quote in Arabic (said by a
+    newcomer, a woman or a child), one of those groups, when present; else the consultation's largest group."""
+    present = [group for group in counts if counts[group]]
+    voice = THEME_VOICES.get(theme)
+    if voice and voice in present:
+        return voice
+    if language == "ar" and (newcomer_groups := [g for g in OVERLAPPING if g in present]):
+        return newcomer_groups[0]
+    return _main_group(counts)
+
+
+def _record_inputs(organisation, consultation, themes, counts, rng, count) -> None:
     pool = [(text, theme) for theme in themes for text in THEMES[theme]]
     chosen = rng.sample(pool, min(count, len(pool)))
-    extra = [(t, th, "ar") for t, th in ARABIC_QUOTES if th in themes] + [
+    # Quotes in Arabic come from consultations where newcomers, women or children took part.
+    heard_newcomers = any(counts.get(group) for group in OVERLAPPING)
+    extra = [(t, th, "ar") for t, th in ARABIC_QUOTES if th in themes and heard_newcomers] + [
         (t, th, "sv") for t, th in SWEDISH_QUOTES if th in themes
     ]
     rows = [(text, theme, "en") for text, theme in chosen] + extra[: rng.randint(0, 2)]
@@ -377,7 +405,7 @@ def _record_inputs(organisation, consultation, themes, group, rng, count) -> Non
             consultation=consultation,
             text=text,
             language=lang,
-            group=group,
+            group=speaker(counts, theme, lang),
             kind=Input.Kind.QUOTE if lang != "en" or rng.random() < 0.4 else Input.Kind.NOTE,
             suggested_codes=suggested,
             framework_codes=suggested if rng.random() < 0.8 else [],
@@ -418,7 +446,7 @@ def _consultations(organisation, coordinator, actors, rng) -> None:
             facilitator="Integration coordinator (demo)",
         )
         if new:
-            _record_inputs(organisation, consultation, themes, _main_group(counts), rng, rng.randint(5, 8))
+            _record_inputs(organisation, consultation, themes, counts, rng, rng.randint(5, 8))
     for n, (title, languages, counts, themes, actor) in enumerate(FOCUS_GROUPS):
         consultation, new = _consultation(
             organisation,
@@ -435,7 +463,7 @@ def _consultations(organisation, coordinator, actors, rng) -> None:
             facilitator="Save the Children and the integration coordinator (demo)",
         )
         if new:
-            _record_inputs(organisation, consultation, themes, _main_group(counts), rng, rng.randint(10, 14))
+            _record_inputs(organisation, consultation, themes, counts, rng, rng.randint(10, 14))
     for n, (title, counts, themes) in enumerate(WORKSHOPS):
         consultation, new = _consultation(
             organisation,
@@ -449,7 +477,7 @@ def _consultations(organisation, coordinator, actors, rng) -> None:
             languages=["sv", "ar"],
         )
         if new:
-            _record_inputs(organisation, consultation, themes, _main_group(counts), rng, rng.randint(12, 16))
+            _record_inputs(organisation, consultation, themes, counts, rng, rng.randint(12, 16))
     if not Consultation.objects.filter(
         organisation=organisation, title="Public meeting in Fritsla village hall"
     ).exists():
@@ -508,6 +536,7 @@ def _committee(organisation, coordinator, actors) -> None:
             minutes=minutes,
             is_published=True,
         )
+        Consultation.objects.filter(pk=meeting.consultation_id).update(people=9)  # the three groups below
         Participation.objects.bulk_create(
             [
                 Participation(organisation=organisation, consultation=meeting.consultation, group="ngos", count=4),
@@ -587,8 +616,8 @@ def _survey(organisation, coordinator, rng) -> None:
                 answers[q.pk] = rng.choice(ids)
             elif q.kind == Question.Kind.MULTIPLE:
                 answers[q.pk] = rng.sample(ids, rng.randint(1, 3))
-            elif rng.random() < 0.5:
-                answers[q.pk] = rng.choice(FREE_TEXT)[0]
+            elif rng.random() < 0.5:  # written in the language the respondent chose
+                answers[q.pk] = rng.choice([text for text, lang in FREE_TEXT if lang == language])
         survey_services.survey_answer(survey=survey, language=language, answers=answers, group=rng.choice(groups))
 
 

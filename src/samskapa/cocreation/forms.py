@@ -4,6 +4,7 @@ import copy
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.actors.forms import DATE, LanguagesField, form_for
@@ -65,9 +66,17 @@ class ConsultationForm(
 class ParticipationForm(forms.Form):
     """How many of each group took part; no names."""
 
-    def __init__(self, *args, counts=None, **kwargs):
+    def __init__(self, *args, counts=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         counts = counts or {}
+        self.fields["people"] = forms.IntegerField(
+            label=_("People taking part in all, each counted once"),
+            min_value=0,
+            max_value=1_000_000,
+            initial=people,
+            required=False,
+            help_text=_("A person who belongs to several groups (a newcomer mother) is counted once here."),
+        )
         for value, label in Group.choices:
             self.fields[value] = forms.IntegerField(
                 label=label, min_value=0, max_value=1_000_000, required=False, initial=counts.get(value, 0)
@@ -75,6 +84,10 @@ class ParticipationForm(forms.Form):
 
     def counts(self) -> dict:
         return {g: self.cleaned_data.get(g) or 0 for g in Group.values}
+
+    def people(self) -> int | None:
+        """The head count, or None when left empty (the largest group then stands for it)."""
+        return self.cleaned_data.get("people")
 
 
 GroupTargetForm = form_for(GroupTarget, ["group", "participants", "consultations", "note"])
@@ -87,8 +100,12 @@ class CodesField(forms.MultipleChoiceField):
         super().__init__(choices=FrameworkCode.choices, required=False, **kwargs)
 
 
-class InputForm(form_for(Input, ["kind", "text", "group"], widgets={"text": ROWS4})):
+class InputForm(
+    form_for(Input, ["kind", "text", "group", "translation"], widgets={"text": ROWS4, "translation": ROWS4})
+):
     language = forms.ChoiceField(label=_("Language"), required=False)
+    translation_language = forms.ChoiceField(label=_("Language of the translation"), required=False)
+    field_order = ["kind", "text", "language", "group", "translation", "translation_language"]
     framework_codes = CodesField(
         label=_("Areas of the framework"),
         help_text=_("Leave empty to have areas suggested; a person then confirms them."),
@@ -104,8 +121,30 @@ class InputForm(form_for(Input, ["kind", "text", "group"], widgets={"text": ROWS
         super().__init__(*args, **kwargs)
         self.fields["text"].max_length = MAX_INPUT_CHARS
         self.fields["language"].choices = [("", _("Not recorded")), *settings.SAMSKAPA_CONTENT_LANGUAGES]
+        self.fields["translation_language"].choices = [("", "—"), *settings.SAMSKAPA_CONTENT_LANGUAGES]
+        self.fields["translation"].widget.attrs["dir"] = "auto"
+        self.fields["text"].widget.attrs["dir"] = "auto"
+        # The texts carry their languages, so screen readers and spell checkers read them right.
+        for field, language in (("text", "language"), ("translation", "translation_language")):
+            if self.initial.get(language):
+                self.fields[field].widget.attrs["lang"] = self.initial[language]
+        self.order_fields(self.field_order)
         self.fields["focus_area_ids"].choices = [(a.pk, f"{a.strategy.title}: {a.title}") for a in focus_areas]
         self.fields["person_id"].choices = [("", _("Anonymous")), *((p.pk, p.full_name) for p in people)]
+
+
+class BulkTagForm(forms.Form):
+    """What the inbox adds to many inputs at once."""
+
+    codes = CodesField(label=_("Add areas of the framework"))
+    focus_area_ids = forms.TypedMultipleChoiceField(
+        label=_("Add focus areas"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    mark_reviewed = forms.BooleanField(label=_("Mark them reviewed"), required=False)
+
+    def __init__(self, *args, focus_areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area_ids"].choices = [(a.pk, a.title) for a in focus_areas]
 
 
 class ConfirmCodesForm(forms.Form):
@@ -226,6 +265,11 @@ class SurveyForm(
         if initial.get("languages") and "first_language" not in initial:
             initial["first_language"] = initial["languages"][0]
         super().__init__(*args, **kwargs)
+        self.fields["is_published"].label = _("Published on the public site")
+        self.fields["is_published"].help_text = _(
+            "The survey and its consultation are shown on the organisation's public pages, "
+            "with a button to answer while the survey is open."
+        )
         self.order_fields(self.field_order)
 
     def clean(self):
@@ -238,6 +282,25 @@ class SurveyForm(
 
 def language_name(code: str) -> str:
     return dict(settings.SAMSKAPA_CONTENT_LANGUAGES).get(code, code)
+
+
+def marked_text(row, field: str, language: str, first: str, ui: dict) -> str:
+    """The text for a respondent reading ``language``; one not translated is shown in the first language,
+    marked with that language's ``lang``/``dir`` (so screen readers and right-to-left layout treat it
+    right) and a visible badge naming the language, never passed off as a translation."""
+    text = row.text_in(field, language)
+    if not row.is_fallback(field, language, first):
+        return text
+    direction = "rtl" if first in settings.SAMSKAPA_RTL_LANGUAGES else "ltr"
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span> <span class="badge badge--fallback">{} · <span lang="{}">{}</span></span>',
+        first,
+        direction,
+        text,
+        ui["fallback"],
+        first,
+        language_name(first),
+    )
 
 
 class TranslationsForm(forms.Form):
@@ -398,7 +461,7 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.language, self.ui = language, ui
         for question in survey.questions.all():
-            self.fields[f"q{question.pk}"] = self._field(question, language)
+            self.fields[f"q{question.pk}"] = self._field(question, language, survey.first_language, ui)
             self.fields[f"q{question.pk}"].error_messages["required"] = ui["required_error"]
         if survey.ask_group:
             self.fields["group"] = forms.ChoiceField(
@@ -409,8 +472,8 @@ class AnswerForm(forms.Form):
             )
 
     @staticmethod
-    def _field(question: Question, language: str) -> forms.Field:
-        label, help_text = question.text_in("text", language), question.text_in("help", language)
+    def _field(question: Question, language: str, first: str, ui: dict) -> forms.Field:
+        label, help_text = (marked_text(question, f, language, first, ui) for f in ("text", "help"))
         common = {"label": label, "help_text": help_text, "required": question.required}
         if question.kind == Question.Kind.TEXT:
             widget = forms.Textarea(attrs={"rows": 4, "maxlength": MAX_ANSWER_CHARS, "dir": "auto"})
@@ -418,7 +481,7 @@ class AnswerForm(forms.Form):
         if question.kind == Question.Kind.SCALE:
             choices = [(str(n), str(n)) for n in range(1, question.scale_max + 1)]
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect(attrs={"class": "scale"}), **common)
-        choices = [(str(c.pk), c.text_in("label", language)) for c in question.choices.all()]
+        choices = [(str(c.pk), marked_text(c, "label", language, first, ui)) for c in question.choices.all()]
         if question.kind == Question.Kind.SINGLE:
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
         return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)

@@ -21,6 +21,9 @@ KEYS = (
     "too_many",
     "skip",
     "language",
+    "fallback",
+    "what_happened",
+    "scan",
 )
 TEXTS: dict[str, dict[str, str]] = {
     "ar": {
@@ -44,6 +47,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "staff": "موظفو البلدية",
         "ngos": "الجمعيات والمجتمع المدني",
         "businesses": "الشركات",
+        "fallback": "غير مترجم",
+        "what_happened": "اطّلع على ما قاله السكان وما قررته البلدية",
+        "scan": "امسح الرمز بكاميرا هاتفك أو اكتب العنوان",
     },
     "fa": {
         "send": "ارسال پاسخ‌های من",
@@ -66,6 +72,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "staff": "کارکنان شهرداری",
         "ngos": "انجمن‌ها و جامعهٔ مدنی",
         "businesses": "کسب‌وکارها",
+        "fallback": "ترجمه نشده",
+        "what_happened": "ببینید ساکنان چه گفتند و شهرداری چه تصمیمی گرفت",
+        "scan": "کد را با دوربین گوشی اسکن کنید یا نشانی را بنویسید",
     },
     "uk": {
         "send": "Надіслати мої відповіді",
@@ -88,6 +97,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "staff": "Працівники муніципалітету",
         "ngos": "Громадські організації",
         "businesses": "Підприємства",
+        "fallback": "Не перекладено",
+        "what_happened": "Подивіться, що сказали мешканці і що вирішив муніципалітет",
+        "scan": "Скануйте код камерою телефона або введіть адресу",
     },
     "ru": {
         "send": "Отправить мои ответы",
@@ -110,6 +122,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "staff": "Сотрудники муниципалитета",
         "ngos": "Общественные организации",
         "businesses": "Предприятия",
+        "fallback": "Не переведено",
+        "what_happened": "Посмотрите, что сказали жители и что решил муниципалитет",
+        "scan": "Отсканируйте код камерой телефона или введите адрес",
     },
     "de": {
         "send": "Meine Antworten senden",
@@ -132,7 +147,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "staff": "Mitarbeitende der Gemeinde",
         "ngos": "Vereine und Zivilgesellschaft",
         "businesses": "Unternehmen",
+        "fallback": "Nicht übersetzt",
+        "what_happened": "Sehen Sie, was Einwohner gesagt und was die Gemeinde entschieden hat",
+        "scan": "Scannen Sie den Code mit der Handykamera oder geben Sie die Adresse ein",
     },
+    # Only the language choice for languages whose other words we have not written: the start page
+    # greets each respondent in their own language.
+    "so": {"choose_language": "Dooro luqaddaada"},
+    "ti": {"choose_language": "ቋንቋኹም ምረጹ"},
+    "no": {"choose_language": "Velg språket ditt"},
+    "se": {"choose_language": "Vállje giela"},
 }
 
 
@@ -152,6 +176,9 @@ def texts_for(language: str) -> dict[str, str]:
         "too_many": _("Too many answers have come from your address in the last hour. Please try again later."),
         "skip": _("Skip to main content"),
         "language": _("Language"),
+        "fallback": _("Not translated"),
+        "what_happened": _("See what residents said and what the municipality decided"),
+        "scan": _("Scan the code with your phone's camera, or type the address"),
         **{value: str(label) for value, label in Group.choices},
     }
     return fallback | TEXTS.get(language, {})

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from samskapa.actions.models import Action
@@ -29,9 +29,12 @@ from samskapa.orgs.models import Organisation
 from samskapa.strategy.models import FocusArea, Goal
 
 
-def _sum_of_participants():
+def _people():
+    """People who took part, each counted once: the head count where recorded, else the largest group
+    (groups overlap, so adding them up would count a newcomer mother twice; the largest is the least it was)."""
     per = Participation.objects.filter(consultation=OuterRef("pk")).values("consultation")
-    return Coalesce(Subquery(per.annotate(n=Sum("count")).values("n"), output_field=IntegerField()), 0)
+    largest = Subquery(per.annotate(n=Max("count")).values("n"), output_field=IntegerField())
+    return Coalesce("people", largest, 0)
 
 
 def _count_of_inputs():
@@ -44,7 +47,7 @@ def consultation_list(
 ) -> QuerySet[Consultation]:
     """Consultations with how many took part and how many inputs were recorded (two subqueries, no N+1)."""
     consultations = Consultation.objects.filter(organisation=organisation).annotate(
-        participant_total=_sum_of_participants(), input_count=_count_of_inputs()
+        participant_total=_people(), input_count=_count_of_inputs()
     )
     if actor is not None:
         consultations = consultations.filter(actor_links__actor=actor)
@@ -66,12 +69,19 @@ def input_list(
     *,
     organisation: Organisation,
     consultation: Consultation | None = None,
+    consultation_id: int | None = None,
     code: str = "",
     group: str = "",
     focus_area_id: int | None = None,
     unconfirmed: bool = False,
+    reviewed: bool | None = None,
+    language: str = "",
+    since=None,
+    until=None,
     search: str = "",
+    newest_first: bool = False,
 ) -> QuerySet[Input]:
+    """Inputs of the organisation with the filters of the inbox; "reviewed" means a person confirmed the areas."""
     inputs = (
         Input.objects.filter(organisation=organisation)
         .select_related("consultation")
@@ -79,6 +89,8 @@ def input_list(
     )
     if consultation is not None:
         inputs = inputs.filter(consultation=consultation)
+    if consultation_id:
+        inputs = inputs.filter(consultation_id=consultation_id)
     if code:
         # Codes are distinct three-letter words, so the quoted code in the JSON text is exact (any backend).
         inputs = inputs.filter(framework_codes__icontains=f'"{code}"')
@@ -86,11 +98,19 @@ def input_list(
         inputs = inputs.filter(group=group)
     if focus_area_id:
         inputs = inputs.filter(focus_area_links__focus_area_id=focus_area_id)
-    if unconfirmed:
+    if unconfirmed or reviewed is False:
         inputs = inputs.filter(codes_confirmed=False)
+    if reviewed:
+        inputs = inputs.filter(codes_confirmed=True)
+    if language:
+        inputs = inputs.filter(language=language)
+    if since:
+        inputs = inputs.filter(created_at__date__gte=since)
+    if until:
+        inputs = inputs.filter(created_at__date__lte=until)
     if search:
-        inputs = inputs.filter(text__icontains=search)
-    return inputs
+        inputs = inputs.filter(Q(text__icontains=search) | Q(translation__icontains=search))
+    return inputs.order_by("-created_at", "-pk") if newest_first else inputs
 
 
 def input_get(*, organisation: Organisation, input_id) -> Input:
@@ -271,7 +291,7 @@ class Overview:
     kinds: list[tuple[str, str, int]]
     unheard_actors: list[Actor]
     consultations_held: int
-    participants: int
+    participants: int  # people, each counted once per consultation (groups overlap; see _people)
     inputs: int
 
 
@@ -297,6 +317,7 @@ def participation_overview(*, organisation: Organisation) -> Overview:
     ]
     consultations = Consultation.objects.filter(organisation=organisation).exclude(status="cancelled")
     counts = dict(consultations.values_list("kind").annotate(n=Count("pk")))
+    people = consultations.annotate(n=_people()).aggregate(total=Sum("n"))["total"] or 0
     kinds = [(value, label, counts.get(value, 0)) for value, label in Consultation.Kind.choices]
     planned = Actor.objects.filter(organisation=organisation, is_active=True).exclude(engagement_level="inform")
     unheard = list(planned.filter(consultation_links__isnull=True).distinct())
@@ -305,6 +326,6 @@ def participation_overview(*, organisation: Organisation) -> Overview:
         kinds,
         unheard,
         consultations.filter(status="held").count(),
-        sum(g.participants for g in groups),
+        people,
         sum(inputs.values()),
     )

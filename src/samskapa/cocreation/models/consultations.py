@@ -73,6 +73,12 @@ class Consultation(Publishable, OrganisationOwned):
     languages = models.JSONField(_("languages"), default=list, blank=True, validators=[validate_languages])
     facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
     interpreter = models.BooleanField(_("with an interpreter"), default=False)
+    people = models.PositiveIntegerField(
+        _("people taking part"),
+        null=True,
+        blank=True,
+        help_text=_("Each person counted once, even one who belongs to several groups."),
+    )
     purpose = models.TextField(_("purpose"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     legal_basis = models.CharField(
@@ -157,6 +163,12 @@ class Input(OrganisationOwned):
     text = models.TextField(_("what was said"))
     group = models.CharField(_("respondent group"), max_length=16, choices=Group.choices, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    translation = models.TextField(
+        _("staff translation"),
+        blank=True,
+        help_text=_("What was said, translated by staff; the original is kept as it was said."),
+    )
+    translation_language = models.CharField(_("language of the translation"), max_length=8, blank=True)
     person = models.ForeignKey(
         "cocreation.Person",
         on_delete=models.SET_NULL,
@@ -190,6 +202,10 @@ class Input(OrganisationOwned):
         known = {code for code, _name in settings.SAMSKAPA_CONTENT_LANGUAGES}
         if self.language and self.language not in known:
             raise ValidationError({"language": _("Choose a language from the list.")})
+        if self.translation_language and self.translation_language not in known:
+            raise ValidationError({"translation_language": _("Choose a language from the list.")})
+        if self.translation.strip() and not self.translation_language:
+            raise ValidationError({"translation_language": _("Say which language the translation is in.")})
         if self.consultation_id and self.consultation.organisation_id != self.organisation_id:
             raise ValidationError({"consultation": _("Choose a consultation of your organisation.")})
 

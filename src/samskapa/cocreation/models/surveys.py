@@ -37,6 +37,11 @@ class Translated(models.Model):
         """The field in ``language``, falling back to the first language when not written."""
         return (self.texts.get(language) or {}).get(field) or getattr(self, field)
 
+    def is_fallback(self, field: str, language: str, first: str) -> bool:
+        """Whether ``text_in`` gives the first language's text because ``language`` has none: pages then
+        mark it with the first language's ``lang`` and a badge, so it is never passed off as a translation."""
+        return language != first and bool(getattr(self, field)) and not (self.texts.get(language) or {}).get(field)
+
 
 class Survey(Translated, Publishable, OrganisationOwned):
     """A questionnaire with a public address (/s/<key>/); its answers are anonymous."""

@@ -37,7 +37,16 @@ CONSULTATION_FIELDS = (
     "consent_note",
     "is_published",
 )
-INPUT_FIELDS = ("kind", "text", "group", "language", "person_id", "framework_codes")
+INPUT_FIELDS = (
+    "kind",
+    "text",
+    "group",
+    "language",
+    "translation",
+    "translation_language",
+    "person_id",
+    "framework_codes",
+)
 MAX_INPUT_CHARS = 10_000
 
 
@@ -91,13 +100,20 @@ def consultation_delete(*, actor, organisation: Organisation, consultation: Cons
 
 
 @transaction.atomic
-def participation_set(*, actor, organisation: Organisation, consultation: Consultation, counts: dict) -> None:
-    """Record how many people of each group took part; a count of 0 removes the group."""
+def participation_set(
+    *, actor, organisation: Organisation, consultation: Consultation, counts: dict, people: int | None = None
+) -> None:
+    """Record how many people of each group took part (a count of 0 removes the group) and, apart, how many
+    people took part in all: groups overlap (a newcomer mother is a newcomer and a woman), so only that
+    number is a head count."""
     require(actor, CHANGE, consultation)
     if set(counts) - set(Group.values):
         raise ApplicationError(_("Choose groups from the list."))
-    if not all(isinstance(n, int) and 0 <= n <= 1_000_000 for n in counts.values()):
+    if not all(_is_count(n) for n in counts.values()) or (people is not None and not _is_count(people)):
         raise ApplicationError(_("Give each number as a whole number from 0 upwards."))
+    head_count = people if people is not None else consultation.people
+    if head_count is not None and head_count < max(counts.values(), default=0):
+        raise ApplicationError(_("The people taking part cannot be fewer than those of the largest group."))
     for group, count in counts.items():
         if count == 0:
             Participation.objects.filter(consultation=consultation, group=group).delete()
@@ -105,6 +121,13 @@ def participation_set(*, actor, organisation: Organisation, consultation: Consul
             Participation.objects.update_or_create(
                 consultation=consultation, group=group, defaults={"organisation": organisation, "count": count}
             )
+    if people is not None:
+        consultation.people = people
+        save_as(consultation, actor)
+
+
+def _is_count(n) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 1_000_000
 
 
 @transaction.atomic
@@ -132,6 +155,8 @@ def _check_input(organisation, fields: dict) -> None:
         raise ApplicationError(_("Write what was said."))
     if text is not None and len(text) > MAX_INPUT_CHARS:
         raise ApplicationError(_("An input can be at most %(n)s characters long.") % {"n": MAX_INPUT_CHARS})
+    if len(fields.get("translation") or "") > MAX_INPUT_CHARS:
+        raise ApplicationError(_("A translation can be at most %(n)s characters long.") % {"n": MAX_INPUT_CHARS})
     if fields.get("person_id") is not None:
         person = own(Person.objects, organisation, fields["person_id"], _("Choose a person of your organisation."))
         if not person.consents.filter(purpose="recording", withdrawn_on__isnull=True).exists():

@@ -8,6 +8,7 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -64,39 +65,85 @@ def survey_create(*, actor, organisation: Organisation, title: str, languages: l
         languages=list(languages),
         ends_on=fields.get("closes_on"),
     )
+    published = fields.pop("is_published", False)
     survey = Survey(
         organisation=organisation, consultation=consultation, title=title, languages=list(languages), **fields
     )
-    return save_as(survey, actor)
+    save_as(survey, actor)
+    if published:
+        _set_published(actor, organisation, survey, True)
+    return survey
+
+
+def _set_published(actor, organisation: Organisation, survey: Survey, published: bool) -> None:
+    """One step for the coordinator: the survey and its consultation go on (or off) the public site together,
+    through the public site's own service (its permission check and refusals apply)."""
+    from samskapa.publicsite.services import content_publish, content_unpublish
+
+    change = content_publish if published else content_unpublish
+    for obj in (survey.consultation, survey):
+        change(actor=actor, organisation=organisation, obj=obj)
 
 
 @transaction.atomic
 def survey_update(*, actor, organisation: Organisation, survey: Survey, **changes) -> Survey:
+    """Change the survey; "published" puts it and its consultation on the public site, or takes them off.
+    An open survey must stay complete in every language (else residents would read untranslated text)."""
     require(actor, CHANGE, survey)
     refuse_unknown(changes, SURVEY_FIELDS)
+    published = changes.pop("is_published", survey.is_published)
     for field, value in changes.items():
         setattr(survey, field, value)
     save_as(survey, actor)
     consultation = survey.consultation
     consultation.title, consultation.languages, consultation.ends_on = survey.title, survey.languages, survey.closes_on
     save_as(consultation, actor)
+    if published != survey.is_published or published != consultation.is_published:
+        _set_published(actor, organisation, survey, published)
+    refuse_if_incomplete(survey)
     return survey
 
 
+def refuse_if_incomplete(survey: Survey) -> None:
+    """While a survey is open every text must exist in every language; the caller's transaction rolls back."""
+    if survey.status != Survey.Status.OPEN:
+        return
+    if missing := missing_texts(survey, list(survey.questions.prefetch_related("choices"))):
+        raise ApplicationError(
+            _("The survey is open, so every text must be written in each of its languages: %(missing)s")
+            % {"missing": " ".join(missing[:8])}
+        )
+
+
+def _untranslated(row, language: str) -> list[str]:
+    """The fields written in the first language that have no text in ``language``."""
+    written = row.texts.get(language) or {}
+    return [field for field in row.TEXT_FIELDS if getattr(row, field).strip() and not written.get(field, "").strip()]
+
+
 def missing_texts(survey: Survey, questions: list[Question]) -> list[str]:
-    """What still has to be written before the survey can open, one sentence each."""
+    """What still has to be written before the survey can open, one sentence each: every text written
+    in the first language (title, introduction, thank-you text, questions, help, choices) in every other."""
+    from samskapa.cocreation.forms import language_name
+
+    names = {
+        "title": _("The title"),
+        "intro": _("The introduction"),
+        "thanks": _("The thank-you message"),
+    }
     missing = []
     for language in survey.languages[1:]:
-        if not (survey.texts.get(language) or {}).get("title"):
-            missing.append(_("The title in %(language)s.") % {"language": language})
+        where = {"language": language_name(language)}
+        fields = _untranslated(survey, language)
+        missing += [_("%(what)s in %(language)s.") % {"what": names[f], **where} for f in fields]
         for question in questions:
-            if not (question.texts.get(language) or {}).get("text"):
-                missing.append(_("Question %(n)s in %(language)s.") % {"n": question.order, "language": language})
-            for choice in question.choices.all():
-                if not (choice.texts.get(language) or {}).get("label"):
-                    missing.append(
-                        _("Choice “%(choice)s” in %(language)s.") % {"choice": choice.label, "language": language}
-                    )
+            if _untranslated(question, language):
+                missing.append(_("Question %(n)s in %(language)s.") % {"n": question.order, **where})
+            missing += [
+                _("Choice “%(choice)s” in %(language)s.") % {"choice": choice.label, **where}
+                for choice in question.choices.all()
+                if _untranslated(choice, language)
+            ]
     return missing
 
 
@@ -152,6 +199,7 @@ def question_add(
         for n, label in enumerate(choices, start=1):
             texts = (choice_texts or [{}] * len(choices))[n - 1]
             save_as(Choice(organisation=organisation, question=question, order=n, label=label, texts=texts), actor)
+    refuse_if_incomplete(survey)
     return question
 
 
@@ -170,6 +218,7 @@ def question_update(
     save_as(question, actor)
     if choices is not None:
         _replace_choices(actor, organisation, question, list(choices), choice_texts, answered)
+    refuse_if_incomplete(question.survey)
     return question
 
 
@@ -269,6 +318,8 @@ def survey_answer(*, survey: Survey, language: str, answers: dict, group: str = 
     stored = [Answer(organisation=org, response=response, question=q, **v) for q, v in cleaned.items()]
     Answer.objects.bulk_create(stored)
     _inputs_from(survey, response, [a for a in stored if a.text])
+    # Each response is one person; the groups they name are counted apart (a person may name only one).
+    Consultation.objects.filter(pk=survey.consultation_id).update(people=Coalesce(F("people"), 0) + 1)
     if group:
         _count(survey.consultation, group)
     return response

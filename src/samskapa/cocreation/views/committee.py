@@ -176,7 +176,7 @@ def meeting_detail(request: OrgRequest, meeting_id: int) -> HttpResponse:
         "can_change": request.user.has_perm(CHANGE, org),
         "can_delete_decisions": request.user.has_perm(DELETE_DECISIONS, org),
         "decision_form": DecisionForm(focus_areas=areas, goals=goals, actions=actions) if can_minute else None,
-        "participant_total": sum(p.count for p in meeting.consultation.participation.all()),
+        "participant_total": _people(meeting.consultation),
     }
     return render(request, "cocreation/meeting_detail.html", context)
 
@@ -219,3 +219,10 @@ def decision_delete(request: OrgRequest, decision_id: int) -> HttpResponse:
     services.decision_delete(actor=request.user, organisation=org, decision=decision)
     messages.success(request, _("The decision was removed."))
     return _to_meeting(decision.meeting)
+
+
+def _people(consultation) -> int:
+    """Each person once: the head count, else the largest group (groups overlap)."""
+    if consultation.people is not None:
+        return consultation.people
+    return max((p.count for p in consultation.participation.all()), default=0)

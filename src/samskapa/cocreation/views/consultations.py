@@ -1,26 +1,35 @@
 """Consultation pages: the list, one consultation with who took part and its inputs, inputs by area."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samskapa.actors.forms import initial_from
 from samskapa.actors.selectors import actor_list
 from samskapa.actors.views import form_page
 from samskapa.cocreation import selectors
-from samskapa.cocreation.forms import ConfirmCodesForm, ConsultationForm, InputForm, ParticipationForm
+from samskapa.cocreation.forms import BulkTagForm, ConfirmCodesForm, ConsultationForm, InputForm, ParticipationForm
+from samskapa.cocreation.inbox import BULK_LIMIT, MAX_EVIDENCE, InboxFilters
 from samskapa.cocreation.models import Consultation, Group, Input
 from samskapa.cocreation.services import consultations as services
+from samskapa.cocreation.services import inbox as inbox_services
 from samskapa.cocreation.services.consultations import CONSULTATION_FIELDS
+from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.strategy.models import FocusArea, FrameworkCode
 
 VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations"
+INPUTS_SHOWN = 20
 
 
 def _to_detail(consultation: Consultation):
@@ -67,11 +76,13 @@ def consultation_detail(request: OrgRequest, consultation_id: int) -> HttpRespon
     org = request.organisation
     consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
     counts = {p.group: p.count for p in consultation.participation.all()}
+    inputs = selectors.input_list(organisation=org, consultation=consultation, newest_first=True)
     context = {
         "consultation": consultation,
         "participation": [(label, counts.get(value, 0)) for value, label in Group.choices],
-        "participant_total": sum(counts.values()),
-        "inputs": selectors.input_list(organisation=org, consultation=consultation),
+        # The newest; the inbox (linked) pages through all of them.
+        "inputs": inputs[:INPUTS_SHOWN],
+        "input_total": inputs.count(),
         "can_change": request.user.has_perm(CHANGE, org),
     }
     return render(request, "cocreation/consultation_detail.html", context)
@@ -108,14 +119,17 @@ def participation_edit(request: OrgRequest, consultation_id: int) -> HttpRespons
     org = request.organisation
     consultation = selectors.consultation_get(organisation=org, consultation_id=consultation_id)
     counts = {p.group: p.count for p in consultation.participation.all()}
-    form = ParticipationForm(request.POST or None, counts=counts)
+    people = consultation.people if consultation.people is not None else max(counts.values(), default=None)
+    form = ParticipationForm(request.POST or None, counts=counts, people=people)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "consultation": consultation, "counts": form.counts()}
+        kwargs["people"] = form.people()
         if call_service(form, services.participation_set, **kwargs):
             messages.success(request, _("Who took part was saved."))
             return _to_detail(consultation)
     intro = _(
-        "Count the people of each group who took part; no names are needed. One person may count in several groups."
+        "Count the people who took part, each once, and then the people of each group; no names are needed. "
+        "One person may count in several groups."
     )
     back = ("cocreation:consultation-detail", [consultation.pk])
     return form_page(request, form, title=_("Who took part"), submit=_("Save"), back=back, intro=intro)
@@ -154,8 +168,11 @@ def input_create(request: OrgRequest, consultation_id: int) -> HttpResponse:
 def input_edit(request: OrgRequest, input_id: int) -> HttpResponse:
     org = request.organisation
     item = selectors.input_get(organisation=org, input_id=input_id)
-    initial = initial_from(item, ["kind", "text", "group", "language", "framework_codes"])
+    initial = initial_from(
+        item, ["kind", "text", "group", "language", "translation", "translation_language", "framework_codes"]
+    )
     initial |= {"person_id": item.person_id, "focus_area_ids": [a.pk for a in item.focus_areas.all()]}
+    initial["translation_language"] = item.translation_language or org.default_language
     form = _input_form(request, initial=initial)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "item": item, **form.cleaned_data}
@@ -198,36 +215,67 @@ def _safe_next(request) -> bool:
 
 @org_view(VIEW)
 def input_index(request: OrgRequest) -> HttpResponse:
-    """All inputs, filtered by area, group, focus area, unconfirmed areas or words."""
+    """The inbox of inputs: filtered, newest first, paged with a total; links keep the filters."""
     org = request.organisation
-    params = request.GET
-    code = params.get("code", "") if params.get("code", "") in FrameworkCode.values else ""
-    group = params.get("group", "") if params.get("group", "") in Group.values else ""
-    focus_area = params.get("focus_area", "")
-    filters = {
-        "code": code,
-        "group": group,
-        "focus_area_id": int(focus_area) if focus_area.isdigit() else None,
-        "unconfirmed": params.get("unconfirmed") == "1",
-        "search": params.get("q", "")[:200],
-    }
-    inputs = selectors.input_list(organisation=org, **filters)
-    page = Paginator(inputs, 50).get_page(params.get("page"))
+    filters = InboxFilters.from_params(request.GET)
+    inputs = selectors.input_list(organisation=org, newest_first=True, **filters.selector_kwargs())
+    page = Paginator(inputs, 50).get_page(request.GET.get("page"))
     areas = FocusArea.objects.filter(organisation=org).select_related("strategy").order_by("strategy", "order")
     context = {
         "page": page,
         "filters": filters,
         "codes": FrameworkCode.choices,
         "groups": Group.choices,
+        "content_languages": settings.SAMSKAPA_CONTENT_LANGUAGES,
+        "consultations": Consultation.objects.filter(organisation=org).only("pk", "title", "kind"),
         "focus_areas": areas,
         "can_change": request.user.has_perm(CHANGE, org),
-        "query": _without_page(params),
+        "query": InboxFilters.querystring(request.GET),
         "kinds": dict(Input.Kind.choices),
+        "bulk_limit": BULK_LIMIT,
     }
     return render(request, "cocreation/input_list.html", context)
 
 
-def _without_page(params) -> str:
-    copy = params.copy()
-    copy.pop("page", None)
-    return copy.urlencode()
+def _chosen_ids(request: OrgRequest, filters: InboxFilters) -> list[int]:
+    """The ticked inputs, or every input matching the inbox's filter when "all matching" was chosen."""
+    if request.POST.get("scope") == "all":
+        matching = selectors.input_list(organisation=request.organisation, **filters.selector_kwargs())
+        return list(matching.order_by().values_list("pk", flat=True)[: BULK_LIMIT + 1])
+    return [int(i) for i in request.POST.getlist("input") if i.isdigit()][: BULK_LIMIT + 1]
+
+
+@require_POST
+@org_view(CHANGE)
+def input_bulk(request: OrgRequest) -> HttpResponse:
+    """Act on many inputs at once: tag them, mark them reviewed, or make a finding of them."""
+    org = request.organisation
+    query = request.POST.get("filter", "")
+    filters = InboxFilters.from_params(QueryDict(query))
+    back: HttpResponse = redirect(
+        f"{reverse('cocreation:inputs', args=[org.slug])}?{InboxFilters.querystring(QueryDict(query))}"
+    )
+    ids = _chosen_ids(request, filters)
+    if request.POST.get("do") == "finding":
+        target = reverse("cocreation:finding-create", args=[org.slug])
+        if request.POST.get("scope") == "all":
+            return redirect(f"{target}?all=1&{InboxFilters.querystring(QueryDict(query))}")
+        return redirect(f"{target}?{urlencode([('input', i) for i in ids[:MAX_EVIDENCE]])}")
+    form = BulkTagForm(request.POST, focus_areas=FocusArea.objects.filter(organisation=org))
+    if not form.is_valid():
+        messages.error(request, _("Choose areas from the lists."))
+        return back
+    try:
+        n = inbox_services.inputs_tag(
+            actor=request.user,
+            organisation=org,
+            input_ids=ids,
+            codes=form.cleaned_data["codes"],
+            focus_area_ids=form.cleaned_data["focus_area_ids"],
+            mark_reviewed=request.POST.get("do") == "review" or form.cleaned_data["mark_reviewed"],
+        )
+    except ApplicationError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, ngettext("%(n)s input was updated.", "%(n)s inputs were updated.", n) % {"n": n})
+    return back

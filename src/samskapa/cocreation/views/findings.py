@@ -10,6 +10,7 @@ from samskapa.actors.forms import initial_from
 from samskapa.actors.views import form_page
 from samskapa.cocreation import selectors
 from samskapa.cocreation.forms import DecisionTargetForm, EvidenceForm, FindingForm
+from samskapa.cocreation.inbox import MAX_EVIDENCE, InboxFilters
 from samskapa.cocreation.services import findings as services
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -41,7 +42,7 @@ def you_said_we_did(request: OrgRequest) -> HttpResponse:
 def finding_create(request: OrgRequest) -> HttpResponse:
     """A new finding; inputs ticked on the inputs page arrive as its first evidence."""
     org = request.organisation
-    input_ids = [int(i) for i in request.GET.getlist("input") + request.POST.getlist("input") if i.isdigit()][:500]
+    input_ids = _evidence_ids(request)
     form = FindingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, "organisation": org, "input_ids": input_ids, **form.cleaned_data}
@@ -51,6 +52,19 @@ def finding_create(request: OrgRequest) -> HttpResponse:
     evidence = selectors.input_list(organisation=org).filter(pk__in=input_ids)
     context = {"form": form, "evidence": evidence, "input_ids": input_ids}
     return render(request, "cocreation/finding_form.html", context)
+
+
+def _evidence_ids(request: OrgRequest) -> list[int]:
+    """The inputs a new finding starts from: ticked ones, all of one consultation (or survey), or all
+    matching an inbox filter; at most MAX_EVIDENCE, the newest first."""
+    ticked = [int(i) for i in request.GET.getlist("input") + request.POST.getlist("input") if i.isdigit()]
+    if ticked or request.GET.get("all") != "1":
+        return ticked[:MAX_EVIDENCE]
+    filters = InboxFilters.from_params(request.GET)
+    if filters.is_empty():
+        return []
+    matching = selectors.input_list(organisation=request.organisation, newest_first=True, **filters.selector_kwargs())
+    return list(matching.values_list("pk", flat=True)[:MAX_EVIDENCE])
 
 
 @org_view(VIEW)

@@ -1,24 +1,30 @@
 """Survey pages for coordinators: build in several languages, open and close, results and exports."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskapa.actors.forms import initial_from
 from samskapa.actors.views import form_page
-from samskapa.cocreation import selectors
-from samskapa.cocreation.forms import QuestionForm, SurveyForm, TranslationsForm, language_name
+from samskapa.cocreation import selectors, share
+from samskapa.cocreation.forms import QuestionForm, SurveyForm, TranslationsForm, language_name, marked_text
+from samskapa.cocreation.public_texts import texts_for
 from samskapa.cocreation.results import export_csv, export_xlsx, survey_results
 from samskapa.cocreation.services import surveys as services
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
+from samskapa.reports.pdf import render_pdf
 
 VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations"
+INTERFACE = {code for code, _name in settings.LANGUAGES}
 
 
 def _to_survey(survey):
@@ -28,14 +34,16 @@ def _to_survey(survey):
 @org_view(VIEW)
 def survey_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    context = {"surveys": selectors.survey_list(organisation=org), "can_change": request.user.has_perm(CHANGE, org)}
+    page = Paginator(selectors.survey_list(organisation=org), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/survey_list.html", context)
 
 
 @org_view(CHANGE)
 def survey_create(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    form = SurveyForm(request.POST or None, initial={"languages": org.all_languages, "ask_group": True})
+    # Only the default language: each language added means every text must be written in it before opening.
+    form = SurveyForm(request.POST or None, initial={"languages": [org.default_language], "ask_group": True})
     if (
         request.method == "POST"
         and form.is_valid()
@@ -66,11 +74,14 @@ def survey_detail(request: OrgRequest, survey_id: int) -> HttpResponse:
     org = request.organisation
     survey = selectors.survey_get(organisation=org, survey_id=survey_id)
     questions = list(survey.questions.all())
+    public_url, posters = share.survey_addresses(request, survey)
     context = {
         "survey": survey,
         "questions": questions,
         "missing": services.missing_texts(survey, questions),
-        "public_url": request.build_absolute_uri(reverse("survey-public", args=[survey.key])),
+        "public_url": public_url,
+        "posters": posters,
+        "qr": share.qr_svg(public_url, label=_("QR code of the survey's address")),
         "survey_languages": [(code, language_name(code)) for code in survey.languages],
         "answered": survey.responses.exists(),
         "can_change": request.user.has_perm(CHANGE, org),
@@ -121,6 +132,23 @@ def survey_status(request: OrgRequest, survey_id: int) -> HttpResponse:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("The survey is now: %(status)s.") % {"status": survey.get_status_display()})
+    return _to_survey(survey)
+
+
+@require_POST
+@org_view(CHANGE)
+def survey_publish(request: OrgRequest, survey_id: int) -> HttpResponse:
+    """One step: the survey and its consultation on the public site, or off it."""
+    org = request.organisation
+    survey = selectors.survey_get(organisation=org, survey_id=survey_id)
+    published = request.POST.get("published") == "1"
+    try:
+        services.survey_update(actor=request.user, organisation=org, survey=survey, is_published=published)
+    except ApplicationError as refused:
+        messages.error(request, refused.message)
+    else:
+        done = _("The survey is on the public site.") if published else _("The survey was taken off the public site.")
+        messages.success(request, done)
     return _to_survey(survey)
 
 
@@ -204,7 +232,7 @@ def survey_results_page(request: OrgRequest, survey_id: int) -> HttpResponse:
     org = request.organisation
     survey = selectors.survey_get(organisation=org, survey_id=survey_id)
     total, results = survey_results(survey)
-    context = {"survey": survey, "total": total, "results": results}
+    context = {"survey": survey, "total": total, "results": results, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/survey_results.html", context)
 
 
@@ -213,3 +241,50 @@ def survey_export(request: OrgRequest, survey_id: int, extension: str) -> HttpRe
     survey = selectors.survey_get(organisation=request.organisation, survey_id=survey_id)
     content = export_xlsx(survey) if extension == "xlsx" else export_csv(survey)
     return file_response(content, title=survey.title, extension="xlsx" if extension == "xlsx" else "csv")
+
+
+@org_view(VIEW)
+def survey_qr(request: OrgRequest, survey_id: int) -> HttpResponse:
+    """The QR code of the survey's address as an SVG file, for newsletters and screens."""
+    survey = selectors.survey_get(organisation=request.organisation, survey_id=survey_id)
+    public_url, _posters = share.survey_addresses(request, survey)
+    svg = share.qr_svg(public_url, label=survey.title)
+    response = HttpResponse(f'<?xml version="1.0" encoding="utf-8"?>\n{svg}', content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}-qr.svg"'
+    return response
+
+
+def _poster_context(request: OrgRequest, survey_id: int, language: str) -> dict:
+    survey = selectors.survey_get(organisation=request.organisation, survey_id=survey_id)
+    _start, posters = share.survey_addresses(request, survey)
+    poster = next((p for p in posters if p.language == language), None)
+    if poster is None:
+        raise Http404
+    with translation.override(language if language in INTERFACE else "en"):
+        ui = texts_for(language)
+    return {
+        "survey": survey,
+        "poster": poster,
+        "ui": ui,
+        "title": marked_text(survey, "title", language, survey.first_language, ui),
+        "intro": marked_text(survey, "intro", language, survey.first_language, ui),
+        "qr": share.qr_svg(poster.url, label=survey.text_in("title", language)),
+    }
+
+
+@org_view(VIEW)
+def survey_poster(request: OrgRequest, survey_id: int, language: str) -> HttpResponse:
+    """A page to print and put up: title, introduction, QR code and short address in one language."""
+    return render(request, "cocreation/survey_poster.html", _poster_context(request, survey_id, language))
+
+
+@org_view(VIEW)
+def survey_poster_pdf(request: OrgRequest, survey_id: int, language: str) -> HttpResponse:
+    """The same poster as an A4 PDF (WeasyPrint), for print shops and notice boards."""
+    context = _poster_context(request, survey_id, language)
+    try:
+        pdf = render_pdf("cocreation/survey_poster_pdf.html", context, language=get_language())
+    except ApplicationError as refused:
+        messages.error(request, refused.message)
+        return _to_survey(context["survey"])
+    return file_response(pdf, title=f"{context['survey'].title} {language}", extension="pdf")
