@@ -143,14 +143,13 @@ def _restore_rows(archive: tarfile.TarFile, alias: str) -> None:
 
 
 def _restore_uploads(archive: tarfile.TarFile) -> int:
-    for name in list(_uploads()):
-        default_storage.delete(name)
+    for old in list(_uploads()):
+        default_storage.delete(old)
     restored = 0
     for member in archive:
         name = _media_name(member)
-        if name is not None:
-            data = archive.extractfile(member)
-            assert data is not None
+        data = archive.extractfile(member) if name is not None else None
+        if name is not None and data is not None:
             default_storage.save(name, ContentFile(data.read()))
             restored += 1
     return restored
