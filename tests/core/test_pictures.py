@@ -196,3 +196,24 @@ def _walk_pages(client, org, plan, indicator):
         for svg in found:
             if 'role="img"' in svg:
                 assert problems(svg) == [], url
+
+
+# Areas of the framework are read in words, never as codes.
+
+
+@pytest.mark.parametrize("language, words", [("sv", "Utbildning och språk"), ("fi", "Koulutus ja kieli")])
+def test_inputs_and_passages_name_areas_in_words(language, words, org, sv_client):
+    from tests.analysis.factories import PassageFactory
+    from tests.cocreation.factories import InputFactory
+
+    InputFactory(consultation__organisation=org, framework_codes=["EDU"], codes_confirmed=True)
+    InputFactory(consultation__organisation=org, suggested_codes=["GOV"])
+    passage = PassageFactory(organisation=org, labels=["EDU"])
+    client = sv_client(language)
+    with translation.override("en"):
+        inputs = client.get(reverse("cocreation:inputs", args=[org.slug])).content.decode()
+        passages = client.get(reverse("analysis:passages", args=[org.slug, passage.document_id])).content.decode()
+    for page in (inputs, passages):
+        assert words in page
+        assert ">EDU<" not in page and ", EDU" not in page and "EDU," not in page
+    assert ">GOV<" not in inputs
