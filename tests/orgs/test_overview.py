@@ -151,3 +151,32 @@ def test_the_overview_costs_the_same_queries_with_ten_times_the_data(
     more(50)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_the_list_of_all_actions_is_paged_with_a_flat_query_count(
+    org, coordinator, client_for, plan, django_assert_max_num_queries
+):
+    area = FocusAreaFactory(strategy=plan.strategy, organisation=org)
+    lead = ActorFactory(organisation=org)
+    client = client_for(coordinator)
+    url = reverse("actions:list", args=[org.slug]) + "?status=overdue"
+    bulk_actions(plan, area, lead, 6, first=1, end=LONG_AGO)
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(url).status_code == 200
+    bulk_actions(plan, area, lead, 120, first=100, end=LONG_AGO)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url).content.decode()
+    assert "126 actions match the filter" in page and 'rel="next"' in page
+
+
+def test_a_bad_filter_changes_nothing_and_shows_no_other_organisations_actions(
+    org, other_org, coordinator, client_for, actions
+):
+    foreign = ActionFactory(plan=ActionPlanFactory(strategy=StrategyFactory(organisation=other_org)), title="Främmande")
+    client = client_for(coordinator)
+    base = reverse("actions:list", args=[org.slug])
+    for query in ["?status=<script>", f"?focus_area={foreign.focus_area_id}", "?page=abc"]:
+        response = client.get(base + query)
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "Främmande" not in body and "<script>" not in body
