@@ -42,7 +42,16 @@ def test_status_counts_cost_two_queries_whatever_the_number_of_actions(org, plan
 
 
 def test_filters_narrow_the_plan_by_status_lead_funding_year_target_group_and_text(org, plan, area, school):
-    ActionFactory(plan=plan, organisation=org, focus_area=area, title="Språkcafé", status="ongoing", funding="amif")
+    ActionFactory(
+        plan=plan,
+        organisation=org,
+        focus_area=area,
+        title="Språkcafé",
+        status="ongoing",
+        funding="amif",
+        start=date(2027, 1, 1),
+        end=date(2027, 6, 30),
+    )
     ActionFactory(
         plan=plan,
         organisation=org,
@@ -60,6 +69,8 @@ def test_filters_narrow_the_plan_by_status_lead_funding_year_target_group_and_te
         )
 
     assert titles(status="ongoing") == ["Språkcafé"]
+    # Läxhjälp ended in June 2026 without being done: it is shown, and filtered, as overdue.
+    assert titles(status="planned") == [] and titles(status="overdue") == ["Läxhjälp"]
     assert titles(lead_id=school.pk) == ["Läxhjälp"]
     assert titles(funding="amif") == ["Språkcafé"]
     assert titles(year=2026) == ["Läxhjälp"]

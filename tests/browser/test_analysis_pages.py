@@ -65,7 +65,7 @@ def test_coordinator_uploads_reads_corrects_and_compares(
     page.get_by_role("link", name="Back to the report").click()
     page.get_by_role("link", name="All documents").click()
     page.get_by_role("link", name="Compare documents").click()
-    expect(page.get_by_role("img", name="Coverage of the framework's areas per document")).to_be_visible()
+    expect(page.get_by_role("img", name="Score of each area of the framework per document")).to_be_visible()
     table = page.get_by_role("table", name="Coverage per document and area").inner_text()
     assert "Exempelby kommun" in table and "Malå kommun" in table
     assert_accessible(page)

@@ -59,7 +59,7 @@ def test_coordinator_writes_an_indicator_and_enters_a_value(page_for, live_serve
     page.get_by_role("button", name="Save the value").click()
     expect(page.locator(".messages")).to_contain_text("The value was saved.")
     assert page.locator("svg[role=img]").count() >= 1
-    assert "455 besök" in page.locator("#values ~ table").first.inner_text()
+    assert "455 besök" in page.locator("#values ~ .table-scroll table").first.inner_text()
     assert_accessible(page)
     page.get_by_role("link", name="Correct 2024 Everyone").click()
     assert_accessible(page)

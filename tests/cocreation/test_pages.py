@@ -106,9 +106,7 @@ def test_partners_see_actors_but_not_consultations(org, member_factory, client_f
     assert client.get(f"/o/{org.slug}/cocreation/").status_code == 403
 
 
-def test_the_dashboard_warns_coordinators_of_groups_not_heard_and_viewers_see_nothing(
-    org, coordinator, member_factory, client_for
-):
+def test_the_overview_shows_groups_not_heard_against_the_plan(org, coordinator, client_for):
     from tests.cocreation.factories import ConsultationFactory
 
     from samskapa.cocreation.models import GroupTarget, Participation
@@ -117,7 +115,5 @@ def test_the_dashboard_warns_coordinators_of_groups_not_heard_and_viewers_see_no
     Participation.objects.create(organisation=org, consultation=consultation, group="women", count=4)
     GroupTarget.objects.create(organisation=org, group="women", participants=20, consultations=2)
     body = client_for(coordinator).get(f"/o/{org.slug}/").content.decode()
-    assert "Who has not been heard yet" in body and "Children and youth" in body
-    assert "4 of 20 planned people heard" in body
-    viewer = client_for(member_factory(Role.VIEWER)).get(f"/o/{org.slug}/").content.decode()
-    assert "Who has not been heard yet" not in viewer
+    # The overview's "Groups heard" figure: planned groups heard as planned, and those not yet.
+    assert "Groups heard" in body and "0 of 1" in body and "Not yet:" in body and "Women" in body

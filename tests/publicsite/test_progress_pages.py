@@ -46,6 +46,7 @@ def _content(org, plan, area, count: int, published: bool = True) -> None:
             status="ongoing",
             percent_complete=40,
             is_published=published,
+            end=None,  # still running: an action past its end date would read "delayed"
         )
         ProgressUpdateFactory(action=action, text=f"Tio träffar hölls {n}", is_published=published)
         indicator = IndicatorFactory(organisation=org, title=f"Andel i arbete {n}", is_published=published)

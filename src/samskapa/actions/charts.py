@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
 
-from samskapa.actions.models import Action, ActionPlan, Status
+from samskapa.actions.models import OVERDUE, Action, ActionPlan, Status
+from samskapa.actions.selectors import shown_status_choices
+from samskapa.core.pictures import fit, legend_positions, render_picture, text_width
 
 # One colour per status, each with at least 3:1 contrast on white (WCAG 1.4.11); the status is
 # also written in each bar's title, in the legend and in the table beside the picture.
@@ -24,9 +26,11 @@ COLOURS = {
     Status.DONE: "#1e6b35",
     Status.DELAYED: "#a4262c",
     Status.CANCELLED: "#8a4b00",
+    OVERDUE: "#7b1e63",
 }
 WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 960, 330, 16
 HEADER, GROUP_ROW, ACTION_ROW, BAR = 40, 28, 24, 14
+FONT = 12
 
 
 @dataclass
@@ -90,20 +94,23 @@ def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None)
 
     groups, y = [], HEADER
     for (_order, _pk, title), members in groupby(sorted(dated, key=lambda a: (area_key(a), a.number)), key=area_key):
-        group = Group(title=title, y=y)
+        group = Group(title=fit(title, LABEL_WIDTH - 12, FONT + 2) if title else "", y=y)
         y += GROUP_ROW
         for action in members:
             start, width = x(action.start), max(x(action.end + timedelta(days=1)) - x(action.start), 2)
             done = round(width * action.percent_complete / 100, 1)
-            label = f"{action.number}. {action.title}"
-            group.bars.append(Bar(action, y, start, round(width, 1), done, COLOURS[Status(action.status)], label))
+            label = fit(f"{action.number}. {action.title}", LABEL_WIDTH - 20, FONT)
+            group.bars.append(Bar(action, y, start, round(width, 1), done, COLOURS[action.shown_status], label))
             y += ACTION_ROW
         groups.append(group)
     today = today or timezone.localdate()
+    today_x = x(today) if first <= today <= last else None
     return {
         "groups": groups,
         "ticks": _ticks(first, last, x),
-        "today_x": x(today) if first <= today <= last else None,
+        "today_x": today_x,
+        # Near the right edge the word "today" goes to the left of its line.
+        "today_anchor": "end" if today_x and today_x > WIDTH - 60 else "start",
         "height": y + 12,
         "width": WIDTH,
         "label_width": LABEL_WIDTH,
@@ -116,12 +123,19 @@ def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None)
     }
 
 
-def legend() -> list[tuple[str, str]]:
-    return [(str(label), COLOURS[Status(value)]) for value, label in Status.choices]
+def legend() -> list[dict]:
+    """One entry per status with its colour and its place in the row, measured in this language."""
+    choices = shown_status_choices()
+    labels = [str(label) for _value, label in choices]
+    positions = legend_positions(labels, FONT, start=4)
+    return [
+        {"label": label, "colour": COLOURS[value], "x": x, "text_x": x + 18}
+        for (value, _label), label, x in zip(choices, labels, positions, strict=True)
+    ]
 
 
 def timeline_chart(plan: ActionPlan, actions: list[Action], today: date | None = None) -> SafeString:
-    return SafeString(render_to_string("actions/_timeline_svg.html", timeline(plan, actions, today)))
+    return render_picture("actions/_timeline_svg.html", timeline(plan, actions, today))
 
 
 @dataclass
@@ -133,19 +147,31 @@ class Segment:
     count: int
 
 
+def _overview_text(row) -> str:
+    return ngettext(
+        "%(total)s action, %(percent)s %% on average", "%(total)s actions, %(percent)s %% on average", row.total
+    ) % {"total": row.total, "percent": row.mean_percent}
+
+
 def overview(rows) -> dict:
-    """Horizontal bars, one per focus area, split by status and scaled to the largest area."""
+    """Horizontal bars, one per focus area, split by status and scaled to the largest area.
+
+    The bars leave room on the right for the longest "n actions, p % on average" in this language.
+    """
+    texts = [_overview_text(row) for row in rows]
     widest = max((row.total for row in rows), default=0) or 1
-    chart = WIDTH - LABEL_WIDTH - 150
+    room = max((text_width(text, FONT) for text in texts), default=0) + 6 + RIGHT_MARGIN
+    chart = WIDTH - LABEL_WIDTH - room
     bars, y = [], HEADER
-    for row in rows:
+    for row, text in zip(rows, texts, strict=True):
         x, segments = float(LABEL_WIDTH), []
         for value, label, count in row.status_rows:
             if count:
                 width = round(count / widest * chart, 1)
-                segments.append(Segment(x, width, COLOURS[Status(value)], label, count))
+                segments.append(Segment(x, width, COLOURS[value], label, count))
                 x += width
-        bars.append({"row": row, "y": y, "segments": segments, "end": x})
+        title = fit(row.focus_area.title, LABEL_WIDTH - 12, FONT) if row.focus_area else ""
+        bars.append({"row": row, "y": y, "segments": segments, "end": x, "text": text, "title": title})
         y += ACTION_ROW + 8
     return {
         "bars": bars,
@@ -158,4 +184,4 @@ def overview(rows) -> dict:
 
 
 def overview_chart(rows) -> SafeString:
-    return SafeString(render_to_string("actions/_overview_svg.html", overview(rows)))
+    return render_picture("actions/_overview_svg.html", overview(rows))

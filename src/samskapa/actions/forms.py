@@ -3,8 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.actions.models import ChildImpactAssessment, Currency, Funding, Status, TargetGroup, UNCRCArticle
-from samskapa.actions.selectors import ActionFilter
+from samskapa.actions.models import (
+    OVERDUE,
+    OVERDUE_LABEL,
+    ChildImpactAssessment,
+    Currency,
+    Funding,
+    Status,
+    TargetGroup,
+    UNCRCArticle,
+)
+from samskapa.actions.selectors import UNREPORTED, ActionFilter
 from samskapa.strategy.forms import LinesField
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}), "help_text": _("Format: YYYY-MM-DD.")}
@@ -202,7 +211,16 @@ class FilterForm(forms.Form):
     """The action plan's filters, in the address so that a filtered list can be shared and bookmarked."""
 
     focus_area = forms.TypedChoiceField(label=_("Focus area"), coerce=int, required=False, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Status.choices], required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            ("", _("All")),
+            *Status.choices,
+            (OVERDUE, OVERDUE_LABEL),
+            (UNREPORTED, _("No progress report for six months")),
+        ],
+        required=False,
+    )
     lead = forms.TypedChoiceField(label=_("Lead"), coerce=int, required=False, empty_value=None)
     funding = forms.ChoiceField(label=_("Funding source"), choices=[("", _("All")), *Funding.choices], required=False)
     year = forms.TypedChoiceField(label=_("Active in"), coerce=int, required=False, empty_value=None)

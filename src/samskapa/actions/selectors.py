@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from samskapa.actions.models import (
     Action,
@@ -19,6 +20,7 @@ from samskapa.actions.models import (
     ProgressUpdate,
     Status,
 )
+from samskapa.actions.models.plan import CLOSED, OVERDUE, OVERDUE_LABEL, REPORT_INTERVAL
 from samskapa.core.access import access_in_organisation
 from samskapa.orgs.models import Organisation
 from samskapa.strategy.models import FocusArea, Strategy
@@ -33,6 +35,32 @@ def plan_list(*, organisation: Organisation, strategy: Strategy | None = None) -
 
 def plan_get(*, organisation: Organisation, plan_id) -> ActionPlan:
     return access_in_organisation(ActionPlan.objects.select_related("strategy"), organisation, pk=plan_id)
+
+
+UNREPORTED = "unreported"
+
+
+def overdue_q(today: date | None = None) -> Q:
+    """Actions past their end date that are neither done nor cancelled (see Action.is_overdue)."""
+    return Q(end__lt=today or timezone.localdate()) & ~Q(status__in=CLOSED)
+
+
+def unreported_q(today: date | None = None) -> Q:
+    """Running actions, started long enough ago, without a progress report in the last interval."""
+    today = today or timezone.localdate()
+    since = today - REPORT_INTERVAL
+    recent = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__gte=since)
+    running = ~Q(status__in=CLOSED) & ~overdue_q(today)
+    return running & Q(start__lte=since) & ~Q(Exists(recent))
+
+
+def shown_status_q(status: str, today: date | None = None) -> Q:
+    """The actions a page shows with ``status``: a stored status no longer counts once overdue."""
+    if status == OVERDUE:
+        return overdue_q(today)
+    if status == UNREPORTED:
+        return unreported_q(today)
+    return Q(status=status) & ~overdue_q(today)
 
 
 @dataclass
@@ -52,13 +80,14 @@ class ActionFilter:
     def apply(self, actions: QuerySet[Action]) -> QuerySet[Action]:
         exact = {
             "focus_area_id": self.focus_area_id,
-            "status": self.status,
             "lead_id": self.lead_id,
             "funding": self.funding,
             "affects_children": self.affects_children,
             "responsible_links__user_id": self.responsible_id,
         }
         actions = actions.filter(**{key: value for key, value in exact.items() if value not in (None, "")})
+        if self.status:
+            actions = actions.filter(shown_status_q(self.status))
         if self.year:
             # Active in the year: starts before it ends and ends after it starts (open ends count).
             actions = actions.filter(Q(start__isnull=True) | Q(start__lte=date(self.year, 12, 31)))
@@ -158,7 +187,8 @@ class FocusAreaSummary:
     """How the actions of one focus area are going: counts per status, average progress, budgets."""
 
     focus_area: FocusArea | None
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # by stored status, as the API reports them
+    overdue: dict[str, int] = field(default_factory=dict)  # of those, how many are past their end date
     percent_sum: int = 0
     budgets: dict[str, Decimal] = field(default_factory=dict)
 
@@ -175,7 +205,15 @@ class FocusAreaSummary:
 
     @property
     def status_rows(self) -> list[tuple[str, str, int]]:
-        return [(value, str(label), self.counts.get(value, 0)) for value, label in Status.choices]
+        """(status, label, count) per status as pages show it, overdue (computed) included."""
+        shown = {value: n - self.overdue.get(value, 0) for value, n in self.counts.items()}
+        shown[OVERDUE] = sum(self.overdue.values())
+        return [(value, str(label), shown.get(value, 0)) for value, label in shown_status_choices()]
+
+
+def shown_status_choices() -> list[tuple[str, str]]:
+    """The statuses a page shows: the stored ones and the computed "overdue"."""
+    return [*Status.choices, (OVERDUE, str(OVERDUE_LABEL))]
 
 
 def status_counts_by_focus_area(
@@ -191,15 +229,26 @@ def status_counts_by_focus_area(
         actions = actions.filter(plan=plan)
     elif strategy is not None:
         actions = actions.filter(plan__strategy=strategy)
-    for area_id, status, percent, budget, currency in actions.values_list(
-        "focus_area_id", "status", "percent_complete", "budget", "currency"
+    today = timezone.localdate()
+    for area_id, status, end, percent, budget, currency in actions.values_list(
+        "focus_area_id", "status", "end", "percent_complete", "budget", "currency"
     ):
         summary = summaries.get(area_id) or summaries.setdefault(None, FocusAreaSummary(None))  # type: ignore[arg-type]
         summary.counts[status] = summary.counts.get(status, 0) + 1
+        if end and end < today and status not in CLOSED:
+            summary.overdue[status] = summary.overdue.get(status, 0) + 1
         summary.percent_sum += percent
         if budget is not None:
             summary.budgets[currency] = summary.budgets.get(currency, Decimal(0)) + budget
     return list(summaries.values())
+
+
+def action_status_summary(*, organisation: Organisation, today: date | None = None) -> dict[str, int]:
+    """How many actions show each status (overdue computed), and how many lack a recent report: one query."""
+    today = today or timezone.localdate()
+    counts = {value: Count("pk", filter=shown_status_q(value, today)) for value, _label in shown_status_choices()}
+    counts[UNREPORTED] = Count("pk", filter=unreported_q(today))
+    return Action.objects.filter(organisation=organisation).aggregate(**counts)
 
 
 def form_choices(*, organisation: Organisation, plan: ActionPlan) -> dict[str, list[tuple[int, str]]]:

@@ -7,6 +7,7 @@ app_name = "actions"
 urlpatterns = [
     path("", plans.index, name="index"),
     path("mine/", plans.mine, name="mine"),
+    path("list/", plans.action_index, name="list"),
     path("plans/new/", plans.plan_create, name="plan-create"),
     path("plans/<int:plan_id>/", plans.plan_detail, name="plan"),
     path("plans/<int:plan_id>/edit/", plans.plan_edit, name="plan-edit"),

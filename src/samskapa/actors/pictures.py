@@ -49,6 +49,8 @@ class Grid:
     margin: int = MARGIN
     cell: int = CELL
     steps: range = field(default_factory=lambda: range(1, 6))
+    # Small enough that the longest quadrant name (Finnish) fits in its half of the grid.
+    quadrant_font: int = 11
 
     @property
     def width(self) -> int:

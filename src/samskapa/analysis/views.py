@@ -18,6 +18,7 @@ from samskapa.analysis.forms import (
 )
 from samskapa.analysis.framework import AREAS
 from samskapa.analysis.rules import REANALYSE
+from samskapa.analysis.heatmap import heatmap_svg
 from samskapa.analysis.uploads import body_too_large, limit_message
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
@@ -189,7 +190,13 @@ def compare(request: OrgRequest) -> HttpResponse:
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
         return _compare_export(rows, export)
-    context = {"form": form, "rows": rows, "areas": AREAS, "summary": presenters.compare_summary(rows)}
+    context = {
+        "form": form,
+        "rows": rows,
+        "areas": AREAS,
+        "summary": presenters.compare_summary(rows),
+        "heatmap": heatmap_svg(rows) if rows else "",
+    }
     return render(request, "analysis/compare.html", context)
 
 

@@ -129,6 +129,11 @@ def finding_list(*, organisation: Organisation) -> QuerySet[Finding]:
     )
 
 
+def finding_undecided_list(*, organisation: Organisation) -> QuerySet[Finding]:
+    """Findings with neither a decision linked nor an outcome written: what still waits for a decision."""
+    return Finding.objects.filter(organisation=organisation, decisions__isnull=True, outcome__regex=r"^\s*$")
+
+
 def finding_get(*, organisation: Organisation, finding_id) -> Finding:
     return access_in_organisation(finding_list(organisation=organisation), organisation, pk=finding_id)
 

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from samskapa.core.pictures import fit, text_width
 from samskapa.indicators.series import Series
 
 INK, MUTED, GRID, TARGET = "#1b1f24", "#4a5260", "#d5d9e0", "#1e6b35"
@@ -26,6 +27,7 @@ REFERENCE_COLOURS = ["#b35806", "#542788", "#1b7837", "#8c510a", "#c51b7d", "#01
 BREAKDOWN_COLOURS = ["#0b5394", "#b35806", "#542788", "#1b7837", "#c51b7d", "#8c510a"]
 DASHES = {"national": "6 4", "reference": "", "home": "", "breakdown": ""}
 FONT = 'font-family="DejaVu Sans, Noto Sans, system-ui, sans-serif"'
+AXIS_FONT, LEGEND_FONT, LEGEND_SWATCH = 11, 12, 26
 
 
 @dataclass
@@ -111,6 +113,20 @@ def _frame(series, baseline, target, width, height, margins) -> Frame | None:
     return Frame(width, height, left, right, top, bottom, x_min - 0.3, x_max + 0.3, ticks[0], ticks[-1], ticks)
 
 
+def _left_margin(series, baseline, target, decimals: int, unit: str, *, compact: bool) -> int:
+    """Room left of the plot for the widest value label ("1 000 besök"), so none is cut."""
+    frame = _frame(series, baseline, target, 100, 100, (0, 0, 0, 0))
+    if frame is None:
+        return 52
+    ticks = [frame.y_min, frame.y_max] if compact else frame.ticks
+    widest = max(text_width(_tick_label(tick, decimals, unit), AXIS_FONT) for tick in ticks)
+    return max(40, math.ceil(widest) + 12)
+
+
+def _tick_label(tick: float, decimals: int, unit: str) -> str:
+    return with_unit(tick, decimals if tick != int(tick) else 0, unit)
+
+
 def _year_ticks(frame: Frame, most: int) -> list[int]:
     first, last = math.ceil(frame.x_min - 0.5), math.floor(frame.x_max - 0.5)
     years = list(range(first, last + 1))
@@ -123,9 +139,9 @@ def _axes(frame: Frame, decimals: int, unit: str, *, compact: bool) -> list[str]
     for tick in frame.ticks if not compact else [frame.y_min, frame.y_max]:
         y = frame.y(tick)
         parts.append(f'<line x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y}" y2="{y}" stroke="{GRID}"/>')
-        label = escape(with_unit(tick, decimals if tick != int(tick) else 0, unit))
+        label = escape(_tick_label(tick, decimals, unit))
         parts.append(
-            f'<text x="{frame.left - 6}" y="{y + 4}" text-anchor="end" font-size="11" fill="{MUTED}" {FONT}>'
+            f'<text x="{frame.left - 6}" y="{y + 4}" text-anchor="end" font-size="{AXIS_FONT}" fill="{MUTED}" {FONT}>'
             f"{label}</text>"
         )
     for year in _year_ticks(frame, 4 if compact else 10):
@@ -159,13 +175,23 @@ def _marks(frame: Frame, baseline, target, decimals: int, unit: str, *, compact:
             text = escape(
                 _("Target %(year)s: %(value)s") % {"year": target[0], "value": with_unit(target[1], decimals, unit)}
             )
-            anchor = "end" if x > frame.width * 0.6 else "start"
-            dx = -10 if anchor == "end" else 10
-            parts.append(
-                f'<text x="{x + dx}" y="{y - 9}" text-anchor="{anchor}" font-size="11" fill="{TARGET}" '
-                f'font-weight="bold" {FONT}>{text}</text>'
-            )
+            parts.append(_target_label(frame, x, y, text))
     return parts
+
+
+def _target_label(frame: Frame, x: float, y: float, text: str) -> str:
+    """The target's value beside its diamond, kept inside the picture whichever side it goes."""
+    width = text_width(text, AXIS_FONT) * 1.1  # bold
+    if x > frame.width * 0.6:
+        right = min(x - 10, frame.width - 4)
+        left = max(right - width, 4)
+    else:
+        left = min(x + 10, frame.width - 4 - width)
+        left = max(left, 4)
+    return (
+        f'<text x="{round(left, 1)}" y="{max(y - 9, 12)}" font-size="{AXIS_FONT}" fill="{TARGET}" '
+        f'font-weight="bold" {FONT}>{text}</text>'
+    )
 
 
 def _lines(frame: Frame, series: Sequence[Series], *, compact: bool) -> list[str]:
@@ -204,8 +230,10 @@ def _legend(frame: Frame, series: Sequence[Series], baseline, target, y: float) 
     if target is not None:
         entries.append(("target", TARGET, "", _("Target")))
     parts, x = [], frame.left
+    room = frame.width - frame.right - frame.left
     for shape, colour, dash, label in entries:
-        width = 30 + 7 * len(label)
+        label = fit(label, room - LEGEND_SWATCH, LEGEND_FONT)
+        width = _legend_step(label)
         if x + width > frame.width - frame.right and x > frame.left:
             x, y = frame.left, y + 18
         if shape == "line":
@@ -223,16 +251,24 @@ def _legend(frame: Frame, series: Sequence[Series], baseline, target, y: float) 
             parts.append(
                 f'<path d="M{x + 10} {y - 11} L{x + 17} {y - 4} L{x + 10} {y + 3} L{x + 3} {y - 4} Z" fill="{colour}"/>'
             )
-        parts.append(f'<text x="{x + 26}" y="{y}" font-size="12" fill="{INK}" {FONT}>{escape(label)}</text>')
+        parts.append(
+            f'<text x="{x + LEGEND_SWATCH}" y="{y}" font-size="{LEGEND_FONT}" fill="{INK}" {FONT}>'
+            f"{escape(label)}</text>"
+        )
         x += width
     return parts
 
 
-def _legend_rows(series: Sequence[Series], width: int, left: int, extra: int) -> int:
+def _legend_step(label: str) -> float:
+    """The room one legend entry takes: its swatch, its label and a gap before the next entry."""
+    return LEGEND_SWATCH + text_width(label, LEGEND_FONT) + 18
+
+
+def _legend_rows(labels: Sequence[str], right: float, left: float) -> int:
     rows, x = 1, left
-    for label in [s.label for s in series] + ["Baseline"] * extra:
-        step = 30 + 7 * len(label)
-        if x + step > width and x > left:
+    for label in labels:
+        step = _legend_step(fit(label, right - left - LEGEND_SWATCH, LEGEND_FONT))
+        if x + step > right and x > left:
             rows, x = rows + 1, left
         x += step
     return rows
@@ -278,10 +314,12 @@ def line_chart(
     height: int = 300,
 ) -> SafeString:
     """An SVG line chart of the series, with baseline, target and the path between them."""
-    extra = (baseline is not None) + (target is not None)
-    legend_rows = _legend_rows(series, width, 64, extra)
-    legend_height = 18 * legend_rows + 14
-    frame = _frame(series, baseline, target, width, height + legend_height, (64, 24, 28, 34 + legend_height))
+    left = _left_margin(series, baseline, target, decimals, unit, compact=False)
+    labels = [s.label for s in series]
+    labels += [_("Baseline")] if baseline is not None else []
+    labels += [_("Target")] if target is not None else []
+    legend_height = 18 * _legend_rows(labels, width - 24, left) + 14
+    frame = _frame(series, baseline, target, width, height + legend_height, (left, 24, 28, 34 + legend_height))
     return _svg(frame, width, height + legend_height, title, series, baseline, target, decimals, unit, chart_id, False)
 
 
@@ -289,15 +327,17 @@ def sparkline(
     *, series: Series, title: str, unit: str = "", decimals: int = 1, baseline=None, target=None, chart_id: str
 ) -> SafeString:
     """A small chart of our own series with baseline and target, for dashboards."""
-    frame = _frame([series], baseline, target, 300, 130, (52, 12, 12, 24))
+    left = _left_margin([series], baseline, target, decimals, unit, compact=True)
+    frame = _frame([series], baseline, target, 300, 130, (left, 12, 12, 24))
     return _svg(frame, 300, 130, title, [series], baseline, target, decimals, unit, chart_id, True)
 
 
 def _svg(frame, width, height, title, series, baseline, target, decimals, unit, chart_id, compact) -> SafeString:
     description = describe(series, baseline, target, decimals, unit)
+    size = "chart--small" if compact else ""
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart {size}" direction="ltr" '
         'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
         f'<rect width="{width}" height="{height}" fill="#fff"/>'

@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from samskapa.actions import selectors as action_selectors
 from samskapa.actions.models import Action, ChildImpactAssessment, Status
+from samskapa.actions.selectors import overdue_q, shown_status_choices
 from samskapa.cocreation import selectors as cocreation_selectors
 from samskapa.cocreation.models import Consultation, Finding
 from samskapa.indicators import selectors
@@ -36,8 +37,8 @@ class AreaFollowUp:
 
     @property
     def action_counts(self) -> list[tuple[str, str, int]]:
-        counts = Counter(a.status for a in self.actions)
-        return [(value, str(label), counts[value]) for value, label in Status.choices if counts[value]]
+        counts = Counter(a.shown_status for a in self.actions)
+        return [(value, str(label), counts[value]) for value, label in shown_status_choices() if counts[value]]
 
     def actions_with(self, *statuses: str) -> list[Action]:
         return [a for a in self.actions if a.status in statuses]
@@ -127,8 +128,9 @@ def year_facts(*, organisation, strategy: Strategy, year: int) -> YearFacts:
         .select_related("action")
         .order_by("assessed_on", "action__number")
     )
-    counts = Counter(
-        Action.objects.filter(organisation=organisation, plan__strategy=strategy).values_list("status", flat=True)
-    )
+    actions = Action.objects.filter(organisation=organisation, plan__strategy=strategy)
+    counts = Counter(actions.values_list("status", flat=True))
+    # An action past its end date that is not done counts as delayed, whatever its recorded status.
+    counts[Status.DELAYED] += actions.filter(overdue_q()).exclude(status=Status.DELAYED).count()
     consultations, open_findings = co_creation_facts(organisation=organisation, year=year)
     return YearFacts(year, assessments, counts[Status.DONE], counts[Status.DELAYED], consultations, open_findings)

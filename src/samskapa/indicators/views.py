@@ -18,6 +18,7 @@ from samskapa.indicators.forms import EurostatConfigForm, ImportForm, IndicatorF
 from samskapa.indicators.models import Breakdown, Source
 from samskapa.indicators.periods import period_label
 from samskapa.indicators.sources.eurostat import format_filters, parse_filters
+from samskapa.indicators.status import Status as IndicatorStatus
 from samskapa.strategy.models import FocusArea, Goal
 
 VIEW, CHANGE, ENTER = "indicators.view_indicators", "indicators.change_indicators", "indicators.enter_values"
@@ -79,8 +80,14 @@ def indicator_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     indicators = selectors.indicator_list(organisation=org)
     can_change = request.user.has_perm(CHANGE, org)
+    views = series.indicator_views(organisation=org, indicators=indicators)
+    # ?status=on_track etc.: what the overview's figures link to (the status is computed, not stored).
+    status = request.GET.get("status", "")
+    shown = [v for v in views if v.assessment.status == status] if status in IndicatorStatus.values else views
     context = {
-        "views": series.indicator_views(organisation=org, indicators=indicators),
+        "views": shown,
+        "status_filter": IndicatorStatus(status).label if status in IndicatorStatus.values else "",
+        "total": len(views),
         "reminders": selectors.reminder_list(organisation=org) if can_change else [],
         "can_change": can_change,
         "has_online": any(i.is_online for i in indicators),

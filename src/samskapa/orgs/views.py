@@ -23,12 +23,14 @@ from samskapa.orgs.forms import (
     OrganisationCreateForm,
     OrganisationForm,
 )
+from samskapa.orgs.overview import overview
 
 
 @org_view()
 def dashboard(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    return render(request, "orgs/dashboard.html", {"jobs": job_list(organisation=org)[:5]})
+    context = {"jobs": job_list(organisation=org)[:5], "overview": overview(organisation=org)}
+    return render(request, "orgs/dashboard.html", context)
 
 
 @login_required

@@ -7,13 +7,16 @@ goals. Links to goals, partners, principles and responsible people are rows of t
 was added or removed, and when.
 """
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from samskapa.core.models import OrganisationOwned, Publishable
@@ -31,6 +34,14 @@ class Status(models.TextChoices):
 # with a completed child impact assessment.
 NEEDS_REASON = frozenset({Status.DELAYED, Status.CANCELLED})
 NEEDS_ASSESSMENT = frozenset({Status.ONGOING, Status.DONE})
+
+# Computed, never stored: an action past its end date that is neither done nor cancelled is overdue,
+# whatever its stored status says ("Planned, 0 %" fifteen months after its end reads overdue).
+OVERDUE = "overdue"
+OVERDUE_LABEL = pgettext_lazy("action status", "Overdue")
+CLOSED = frozenset({Status.DONE, Status.CANCELLED})
+# A running action without a progress report for this long is shown as unreported.
+REPORT_INTERVAL = timedelta(days=183)
 
 
 class Funding(models.TextChoices):
@@ -179,6 +190,29 @@ class Action(Publishable, OrganisationOwned):
 
     def __str__(self) -> str:
         return self.title
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        """Past its end date and neither done nor cancelled."""
+        today = today or timezone.localdate()
+        return bool(self.end and self.end < today and self.status not in CLOSED)
+
+    @property
+    def shown_status(self) -> str:
+        """The status every page shows: the stored one, or "overdue" when the dates say so."""
+        return OVERDUE if self.is_overdue() else self.status
+
+    @property
+    def shown_status_label(self) -> str:
+        return str(OVERDUE_LABEL) if self.is_overdue() else str(self.get_status_display())
+
+    @property
+    def public_status(self) -> str:
+        """What residents read: an overdue action is simply delayed."""
+        return Status.DELAYED if self.is_overdue() else self.status
+
+    @property
+    def public_status_label(self) -> str:
+        return str(Status(self.public_status).label)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

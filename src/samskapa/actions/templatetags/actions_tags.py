@@ -3,21 +3,23 @@
 from django import template
 
 from samskapa.actions import selectors
-from samskapa.actions.models import Action, Status
+from samskapa.actions.models import Status
 
 register = template.Library()
 
 
 @register.simple_tag
 def action_dashboard(organisation, user) -> dict:
-    """Open actions assigned to the person; for coordinators, delayed actions and missing assessments."""
+    """Open actions assigned to the person; for coordinators, missing child impact assessments.
+
+    How many actions are overdue or delayed is on the overview's figures (samskapa.orgs.overview).
+    """
     mine = list(
         selectors.actions_assigned(organisation=organisation, user=user).exclude(
             status__in=[Status.DONE, Status.CANCELLED]
         )
     )
-    board = {"mine": mine, "delayed": 0, "awaiting": 0}
+    board = {"mine": mine, "awaiting": 0}
     if user.has_perm("actions.manage_plan", organisation):
-        board["delayed"] = Action.objects.filter(organisation=organisation, status=Status.DELAYED).count()
         board["awaiting"] = selectors.actions_awaiting_assessment(organisation=organisation).count()
     return board

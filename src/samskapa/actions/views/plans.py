@@ -2,6 +2,7 @@
 export and import. Thin over the selectors and services."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -40,6 +41,23 @@ def mine(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     actions = selectors.actions_assigned(organisation=org, user=request.user)
     return render(request, "actions/mine.html", {"actions": actions})
+
+
+PER_PAGE = 50
+
+
+@org_view(VIEW)
+def action_index(request: OrgRequest) -> HttpResponse:
+    """Every action of every plan, filtered by the address (what the overview's figures link to), paged."""
+    org = request.organisation
+    areas = FocusArea.objects.filter(organisation=org).select_related("strategy")
+    form = FilterForm(request.GET or None, areas=areas, leads=actor_list(organisation=org, internal_only=True))
+    actions = selectors.action_list(organisation=org, filters=form.to_filter())
+    page = Paginator(actions, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "actions": page.object_list, "query": query.urlencode()}
+    return render(request, "actions/list.html", context)
 
 
 def _plan_form_page(request, form, *, title, submit, plan=None):
@@ -120,7 +138,8 @@ def plan_overview(request: OrgRequest, plan_id: int) -> HttpResponse:
     org = request.organisation
     plan = selectors.plan_get(organisation=org, plan_id=plan_id)
     rows = selectors.status_counts_by_focus_area(organisation=org, plan=plan)
-    context = {"plan": plan, "rows": rows, "statuses": Status.choices, "chart": overview_chart(rows)}
+    statuses = selectors.shown_status_choices()
+    context = {"plan": plan, "rows": rows, "statuses": statuses, "chart": overview_chart(rows)}
     return render(request, "actions/overview.html", context)
 
 

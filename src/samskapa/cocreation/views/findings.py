@@ -25,7 +25,11 @@ def _to_detail(finding):
 @org_view(VIEW)
 def finding_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    context = {"findings": selectors.finding_list(organisation=org), "can_change": request.user.has_perm(CHANGE, org)}
+    findings = selectors.finding_list(organisation=org)
+    undecided = request.GET.get("decided") == "no"  # what the overview's "without a decision" links to
+    if undecided:
+        findings = findings.filter(pk__in=selectors.finding_undecided_list(organisation=org).values("pk"))
+    context = {"findings": findings, "undecided": undecided, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/finding_list.html", context)
 
 

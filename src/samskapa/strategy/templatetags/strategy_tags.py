@@ -10,10 +10,16 @@ register = template.Library()
 
 @register.filter
 def framework_label(code: str) -> str:
+    """An area of the framework in words ("Education and language"), never its code ("EDU")."""
     try:
         return FrameworkCode(code).label
     except ValueError:
         return code
+
+
+@register.filter
+def framework_labels(codes) -> list[str]:
+    return [str(framework_label(code)) for code in codes or []]
 
 
 @register.simple_tag
