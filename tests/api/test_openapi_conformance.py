@@ -7,8 +7,9 @@ import json
 import pytest
 import schemathesis
 from django.apps import apps
+from django.core import signals
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -102,6 +103,10 @@ schema = _load_schema().exclude(path_regex="/catalogue/")
 def demo_organisation(django_db_setup, django_db_blocker):
     """One demo organisation for all operations, rolled back when the module is done (each
     operation's own changes are rolled back after it by the ``db`` fixture's savepoint)."""
+    # Django closes the database connection after each request it serves; the test client keeps
+    # it open (it is the test's transaction), and so must these direct calls to the WSGI app.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
@@ -116,6 +121,8 @@ def demo_organisation(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            signals.request_started.connect(close_old_connections)
+            signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from typing import ClassVar
 import ninja.openapi.schema as ninja_openapi
 from ninja import NinjaAPI
 from ninja.schema import NinjaGenerateJsonSchema
+from pydantic.json_schema import DefsRef
 
 
 def _class_path(core_ref: str) -> str:
@@ -43,7 +44,8 @@ class UniqueNames(NinjaGenerateJsonSchema):
         short, class_path = choices[0], _class_path(core_ref)
         self.classes_by_name[short].add(class_path)
         if short in self.shared:
-            self._prioritized_defsref_choices[defs_ref] = [re.sub(r"\W", "", _long_name(class_path)), *choices]
+            unique = DefsRef(re.sub(r"\W", "", _long_name(class_path)))
+            self._prioritized_defsref_choices[defs_ref] = [unique, *choices]
         return defs_ref
 
 
@@ -54,7 +56,7 @@ class SamskapaNinjaAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         with _one_at_a_time:
             # ninja reads the generator from its module; both passes must use ours.
-            ninja_openapi.NinjaGenerateJsonSchema = UniqueNames
+            ninja_openapi.NinjaGenerateJsonSchema = UniqueNames  # type: ignore[misc]
             UniqueNames.classes_by_name.clear()
             super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
             shared = (n for n, classes in UniqueNames.classes_by_name.items() if len(classes) > 1)

@@ -10,6 +10,7 @@ then searches every table of the database for what is left.
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from django.apps import apps
 from django.conf import settings
@@ -107,9 +108,8 @@ def _remove_files(files: list[tuple[models.Model, str]]) -> None:
         stored = getattr(row, name)
         if not stored or not stored.name:
             continue
-        path, storage = stored.name, stored.storage
         type(row)._default_manager.filter(pk=row.pk).update(**{name: ""})
-        transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+        transaction.on_commit(partial(stored.storage.delete, stored.name))
 
 
 def _history_of(model):
