@@ -111,7 +111,9 @@ def refuse_if_incomplete(survey: Survey) -> None:
     if missing := missing_texts(survey, list(survey.questions.prefetch_related("choices"))):
         raise ApplicationError(
             _("The survey is open, so every text must be written in each of its languages: %(missing)s")
-            % {"missing": " ".join(missing[:8])}
+            % {"missing": " ".join(missing[:8])},
+            # The API lists each missing text, so a client can show them beside the fields.
+            extra={"errors": [{"field": "texts", "message": text} for text in missing]},
         )
 
 
