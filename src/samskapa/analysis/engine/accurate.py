@@ -95,9 +95,9 @@ class AccurateClassifier:
         labels = [c for c in CODES if probs[c] >= self.threshold]
         return PassageLabels(labels, probs, fast.terms, fast.shape)
 
-    def classify_many(self, texts: list[str], shapes: list[str | None] | None = None, progress=None):
+    def classify_many(self, texts: list[str], shapes: list[str | None] | None = None, progress=None, sections=None):
         shapes = [s or passage_shape(t) for t, s in zip(texts, shapes or [None] * len(texts), strict=True)]
-        fast = self.fast.classify_many(texts, shapes)
+        fast = self.fast.classify_many(texts, shapes, sections=sections)
         wanted = [i for i, lab in enumerate(fast) if lab.shape not in UNLABELLED_SHAPES]
         sims = self.encoder.similarities([texts[i] for i in wanted], progress=progress)
         combined = list(fast)
