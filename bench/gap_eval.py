@@ -1,6 +1,6 @@
 """How well the gap analysis generalises: our corpus's cross-validation beside the dev set.
 
-    python bench/gap_eval.py [--mode fast|accurate] [--eval-dir ../shared/eval] [--out var/gap_eval] [--no-cv]
+    python bench/gap_eval.py [--eval-dir ../shared/eval] [--out var/gap_eval] [--no-cv]
 
 1. Leave-documents-out cross-validation on the project's own training corpus
    (samskapa.analysis.engine.train): passage F1 per area, each fold's thresholds chosen on the
@@ -58,20 +58,20 @@ def corpus_cv() -> dict[str, float]:
     return per_area
 
 
-def dev_passages(rows: list[dict], out: Path, mode: str, scorer: Path, gold: Path) -> tuple[str, float]:
+def dev_passages(rows: list[dict], out: Path, scorer: Path, gold: Path) -> tuple[str, float]:
     src, pred = out / "passages-in.jsonl", out / "passages.jsonl"
     with open(src, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps({"passage_id": row["passage_id"], "text": row["text"]}, ensure_ascii=False) + "\n")
     started = time.perf_counter()
-    done = run([*CLI, "classify", str(src), "-o", str(pred), "--mode", mode])
+    done = run([*CLI, "classify", str(src), "-o", str(pred)])
     elapsed = time.perf_counter() - started
     if done.returncode:
         print(done.stderr)
     return run([sys.executable, str(scorer), "passages", str(gold), str(pred)]).stdout, elapsed
 
 
-def dev_documents(rows: list[dict], out: Path, mode: str, scorer: Path, gold: Path) -> str:
+def dev_documents(rows: list[dict], out: Path, scorer: Path, gold: Path) -> str:
     """Each dev document's passages as one text file (blank line between them), analysed by the CLI."""
     docs_dir = out / "documents"
     docs_dir.mkdir(exist_ok=True)
@@ -83,7 +83,7 @@ def dev_documents(rows: list[dict], out: Path, mode: str, scorer: Path, gold: Pa
         path = docs_dir / f"{doc_id}.txt"
         path.write_text("\n\n".join(texts) + "\n", encoding="utf-8")
         paths.append(str(path))
-    done = run([*CLI, "analyse", *paths, "--format", "json", "--mode", mode])
+    done = run([*CLI, "analyse", *paths, "--format", "json"])
     reports = json.loads(done.stdout or "[]")
     reports = reports if isinstance(reports, list) else [reports]
     pred = out / "documents.jsonl"
@@ -103,12 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", default=str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--out", default=str(ROOT / "var" / "gap_eval"))
     parser.add_argument("--verbose", action="store_true", help="print the scorer's per-label tables")
-    parser.add_argument("--mode", choices=("fast", "accurate"), default="fast")
     parser.add_argument("--no-cv", action="store_true", help="skip the corpus cross-validation")
     args = parser.parse_args(argv)
-    print(f"mode: {args.mode}")
     cv = {} if args.no_cv else corpus_cv()
-    eval_dir, out = Path(args.eval_dir), Path(args.out) / args.mode
+    eval_dir, out = Path(args.eval_dir), Path(args.out)
     gold_passages, gold_docs, scorer = (
         eval_dir / "gap-dev.jsonl",
         eval_dir / "gap-dev-docs.jsonl",
@@ -118,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if gold_passages.exists() and gold_docs.exists() and scorer.exists():
         out.mkdir(parents=True, exist_ok=True)
         rows = read_jsonl(gold_passages)
-        passage_out, elapsed = dev_passages(rows, out, args.mode, scorer, gold_passages)
-        doc_out = dev_documents(rows, out, args.mode, scorer, gold_docs)
+        passage_out, elapsed = dev_passages(rows, out, scorer, gold_passages)
+        doc_out = dev_documents(rows, out, scorer, gold_docs)
         if args.verbose:
             print(passage_out, doc_out, sep="\n")
         for code in ("EDU", "EMP", "HEA", "HOU", "PAR", "CHI", "EQU", "INF", "GOV", "MON"):

@@ -13,7 +13,6 @@ STAGES = {
     "extract": _("Reading pages"),
     "ocr": _("Reading scanned pages"),
     "classify": _("Classifying passages"),
-    "embed": _("Reading passages with the language model"),
 }
 
 
@@ -32,9 +31,6 @@ def error_message(code: str) -> str:
         "zip_bomb": _("The file unpacks to far more than a document can hold and was refused."),
         "unsupported": _("This kind of file cannot be analysed."),
         "ocr_failed": _("Text recognition (OCR) failed on the scanned pages."),
-        "mode_unavailable": _(
-            "The language-model mode is not installed on this server; analyse the document in the fast mode."
-        ),
     }
     return messages.get(code, _("The document could not be read."))
 
@@ -53,9 +49,7 @@ def analyse_document(job, progress) -> dict:
         data = handle.read()
     limits = engine.Limits(max_bytes=settings.SAMSKAPA_MAX_UPLOAD_BYTES, max_pages=settings.SAMSKAPA_MAX_PAGES)
     try:
-        report = engine.analyse_bytes(
-            data, document.original_filename, progress=report_progress, limits=limits, mode=document.mode
-        )
+        report = engine.analyse_bytes(data, document.original_filename, progress=report_progress, limits=limits)
     except engine.DocumentError as error:
         document_mark_failed(document=document, code=error.code)
         raise ApplicationError(error_message(error.code)) from error

@@ -7,13 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.analysis import engine, presenters, selectors, services
+from samskapa.analysis import presenters, selectors, services
 from samskapa.analysis.forms import (
     CompareForm,
     DocumentEditForm,
     DocumentUploadForm,
     PassageCorrectionForm,
-    ReanalyseForm,
 )
 from samskapa.analysis.framework import AREAS
 from samskapa.analysis.uploads import body_too_large, limit_message
@@ -48,7 +47,6 @@ def document_list(request: OrgRequest) -> HttpResponse:
             organisation=org,
             uploads=form.cleaned_data["file"],
             **{k: form.cleaned_data[k] for k in ("title", "publisher", "year")},
-            mode=form.cleaned_data.get("mode") or "fast",
         )
         if documents and len(documents) == 1:
             messages.success(request, _("The document was uploaded; its analysis runs in the background."))
@@ -84,7 +82,6 @@ def document_detail(request: OrgRequest, document_id: int) -> HttpResponse:
         "can_correct": request.user.has_perm(CORRECT, org),
         "can_upload": request.user.has_perm(UPLOAD, org),
         "can_delete": request.user.has_perm("analysis.delete_documents", org),
-        "reanalyse_form": ReanalyseForm(initial={"mode": document.mode}) if engine.accurate_available() else None,
         "error": presenters.failure_message(document),
     }
     return render(request, "analysis/document_detail.html", context)
@@ -123,10 +120,8 @@ def document_edit(request: OrgRequest, document_id: int) -> HttpResponse:
 def document_reanalyse(request: OrgRequest, document_id: int) -> HttpResponse:
     org = request.organisation
     document = selectors.document_get(organisation=org, document_id=document_id)
-    form = ReanalyseForm(request.POST)
-    mode = form.cleaned_data["mode"] if form.is_valid() else None
     try:
-        services.document_reanalyse(actor=request.user, organisation=org, document=document, mode=mode)
+        services.document_reanalyse(actor=request.user, organisation=org, document=document)
     except ApplicationError as error:
         messages.error(request, error.message)
         return _to_document(document)

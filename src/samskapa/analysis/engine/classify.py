@@ -139,16 +139,6 @@ def load_classifier() -> Classifier:
     return Classifier.load()
 
 
-def classify_texts(
-    texts: list[str], *, shapes: list[str | None] | None = None, progress=None, mode: str = "fast"
-) -> list[PassageLabels]:
-    """Label passages with area codes; ``shapes`` may say which are headings or items.
-
-    ``mode="accurate"`` uses the optional language model (see accurate.py); it raises
-    DocumentError when that is not installed.
-    """
-    if mode == "fast":
-        return load_classifier().classify_many(texts, shapes, progress)
-    from .report import classifier_for
-
-    return classifier_for(mode).classify_many(texts, shapes, progress)
+def classify_texts(texts: list[str], *, shapes: list[str | None] | None = None, progress=None) -> list[PassageLabels]:
+    """Label passages with area codes; ``shapes`` may say which are headings or items."""
+    return load_classifier().classify_many(texts, shapes, progress)

