@@ -79,6 +79,7 @@ def document_detail(request: OrgRequest, document_id: int) -> HttpResponse:
         "areas": presenters.area_rows(report, practices) if report else [],
         "elements": presenters.element_rows(report) if report else [],
         "summary": presenters.summary(report) if report else [],
+        "confidence": presenters.confidence(report) if report else [],
         "can_correct": request.user.has_perm(CORRECT, org),
         "can_upload": request.user.has_perm(UPLOAD, org),
         "can_delete": request.user.has_perm("analysis.delete_documents", org),

@@ -17,7 +17,7 @@ from .shapes import furniture_key, furniture_lines, is_toc_heading, kind_of, loo
 from .text import word_count
 
 MAX_WORDS = 60  # a block longer than this is cut into groups of sentences
-GROUP_WORDS = 45  # target size of one group: two or three ordinary sentences
+GROUP_WORDS = 30  # target size of one group: one or two ordinary sentences, each mostly about one thing
 # A sentence ends at . ! ? followed by a capital or a digit; "t.ex. att" or "z. B. die" do not end one.
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-ZÅÄÖÆØÜ0-9\"“•–-])")
 _ABBREVIATION = re.compile(

@@ -65,18 +65,32 @@ def _stable_share(key: str) -> float:
     return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
+def source_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    return [path for pattern in SOURCES for path in sorted(data_dir.glob(pattern))]
+
+
+def fingerprint(data_dir: Path = DATA_DIR) -> str:
+    """A digest of everything training reads and its settings: the model file records it."""
+    digest = hashlib.sha256()
+    settings = (C, FOLDS, WORD_MIN_DF, CHAR_MIN_DF, WORD_MAX, CHAR_MAX, tuple(THRESHOLDS), SECTION_KEPT)
+    digest.update(repr(settings).encode())
+    for path in [*source_files(data_dir), data_dir / "terms.json"]:
+        digest.update(path.relative_to(data_dir).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def read_rows(data_dir: Path = DATA_DIR) -> list[dict]:
     rows: list[dict] = []
-    for pattern in SOURCES:
-        for path in sorted(data_dir.glob(pattern)):
-            with open(path, encoding="utf-8") as f:
-                for n, line in enumerate(f):
-                    if line.strip():
-                        row = json.loads(line)
-                        # The first examples have no documents: ten lines make one group.
-                        row.setdefault("doc", f"{path.stem}-{n // 10}")
-                        row.setdefault("id", f"{path.stem}-{n}")
-                        rows.append(row)
+    for path in source_files(data_dir):
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f):
+                if line.strip():
+                    row = json.loads(line)
+                    # The first examples have no documents: ten lines make one group.
+                    row.setdefault("doc", f"{path.stem}-{n // 10}")
+                    row.setdefault("id", f"{path.stem}-{n}")
+                    rows.append(row)
     return rows
 
 
@@ -217,6 +231,7 @@ def train(data_dir: Path = DATA_DIR) -> tuple[dict[str, np.ndarray], dict]:
     probs, fold_of = out_of_fold(corpus, lexicon)
     arrays = fit(corpus, np.arange(len(corpus.texts)), lexicon)
     arrays["thresholds"] = best_thresholds(corpus.labels, probs)
+    arrays["trained_from"] = np.array(fingerprint(data_dir))
     per_area = cross_validated_f1(corpus, probs, fold_of)
     account = {
         "passages": len(rows),
