@@ -22,8 +22,16 @@ def test_the_report_pdf_has_cover_summary_areas_evidence_and_practices(uploaded,
     assert "Gap analysis" in text and "Strategi för Exempelby" in text and "Marks kommun" in text
     assert "Housing and segregation" in text and "Missing" in text
     assert "svenska för invandrare" in text  # evidence is quoted
-    assert "TUTU centre" in text  # a good practice for the gap in children and youth
+    assert "TUTU centre" in text  # a good practice for a gap
     assert "How the analysis was made" in text
+    # The uploaded strategy is a page long: the report says it is less sure, and why.
+    assert "How sure this report is" in text and "Short document" in " ".join(text.split())
+
+
+def test_the_report_page_says_how_sure_it_is_and_explains_the_score(uploaded, org, coordinator, client_for):
+    page = client_for(coordinator).get(f"/o/{org.slug}/documents/{uploaded.pk}/").content.decode()
+    assert "How sure this report is" in page and "Few passages" in page
+    assert "An area counts as covered when at least two passages address it" in page
 
 
 def test_the_report_pdf_speaks_the_language_asked_for(uploaded, org, coordinator, client_for):
