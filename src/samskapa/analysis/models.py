@@ -18,8 +18,9 @@ class Document(OrganisationOwned):
     """A strategy, plan or analysis the organisation uploaded for the gap analysis."""
 
     class Mode(models.TextChoices):
+        # One mode since the language-model mode was measured no better (bench/gap_eval.py);
+        # the field stays so that the API's documents keep their shape.
         FAST = "fast", _("Fast (term lists and a small model)")
-        ACCURATE = "accurate", _("Language model (multilingual, slower)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting for analysis")

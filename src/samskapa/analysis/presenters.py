@@ -51,7 +51,15 @@ def summary(report: dict) -> list[str]:
     missing = [str(AREAS[c]).lower() for c, a in areas.items() if a["status"] == "missing"]
     weak = [str(AREAS[c]).lower() for c, a in areas.items() if a["status"] == "weak"]
     absent = [str(ELEMENTS[k]).lower() for k, e in report.get("elements", {}).items() if not e["present"]]
-    sentences = [_("The document covers %(covered)d of the 10 areas of the framework.") % {"covered": covered}]
+    sentences = [
+        _("The document covers %(covered)d of the 10 areas of the framework.") % {"covered": covered},
+        _(
+            "An area counts as covered when at least two passages address it, or one passage is clearly about "
+            "it; one passage counts for at most two areas, and headings, contents, captions and disclaimers "
+            "never count. The score from 0 to 1 grows with the number of passages and how clearly they are "
+            "about the area."
+        ),
+    ]
     if missing:
         sentences.append(_("Not found: %(areas)s.") % {"areas": ", ".join(missing)})
     if weak:
@@ -61,6 +69,22 @@ def summary(report: dict) -> list[str]:
     if not (missing or weak or absent):
         sentences.append(_("No gaps were found against the framework."))
     return sentences
+
+
+def confidence(report: dict) -> list[str]:
+    """Why this report is less sure than usual, as sentences in the reader's language."""
+    messages = {
+        "short_document": _(
+            "Short document: a missing area may only mean that this text is a summary, not that the "
+            "strategy leaves it out."
+        ),
+        "few_passages": _("Few passages: each area rests on very little text."),
+        "badly_extracted": _(
+            "The text looks badly extracted (broken words or stray symbols, as after poor text recognition): "
+            "check the passages before relying on the report."
+        ),
+    }
+    return [str(messages[n["code"]]) for n in report.get("confidence", []) if n.get("code") in messages]
 
 
 def bad_ids_message() -> str:

@@ -47,10 +47,6 @@ def _check_codes(codes) -> list[str]:
 def _check_mode(mode: str) -> str:
     if mode not in Document.Mode.values:
         raise ApplicationError(_("Unknown analysis mode: %(mode)s") % {"mode": mode})
-    if mode == Document.Mode.ACCURATE and not engine.accurate_available():
-        raise ApplicationError(
-            _("The language-model mode is not installed on this server; use the fast mode or ask an administrator.")
-        )
     return mode
 
 

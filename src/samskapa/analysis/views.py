@@ -8,17 +8,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.analysis import engine, presenters, selectors, services
+from samskapa.analysis import presenters, selectors, services
 from samskapa.analysis.forms import (
     CompareForm,
     DocumentEditForm,
     DocumentUploadForm,
     PassageCorrectionForm,
-    ReanalyseForm,
 )
 from samskapa.analysis.framework import AREAS
-from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.heatmap import heatmap_svg
+from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.uploads import body_too_large, limit_message
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
@@ -51,7 +50,6 @@ def document_list(request: OrgRequest) -> HttpResponse:
             organisation=org,
             uploads=form.cleaned_data["file"],
             **{k: form.cleaned_data[k] for k in ("title", "publisher", "year")},
-            mode=form.cleaned_data.get("mode") or "fast",
         )
         if documents and len(documents) == 1:
             messages.success(request, _("The document was uploaded; its analysis runs in the background."))
@@ -84,11 +82,11 @@ def document_detail(request: OrgRequest, document_id: int) -> HttpResponse:
         "areas": presenters.area_rows(report, practices) if report else [],
         "elements": presenters.element_rows(report) if report else [],
         "summary": presenters.summary(report) if report else [],
+        "confidence": presenters.confidence(report) if report else [],
         "can_correct": request.user.has_perm(CORRECT, org),
         "can_upload": request.user.has_perm(UPLOAD, org),
         "can_delete": request.user.has_perm("analysis.delete_documents", org),
         "can_reanalyse": request.user.has_perm(REANALYSE, document),
-        "reanalyse_form": ReanalyseForm(initial={"mode": document.mode}) if engine.accurate_available() else None,
         "error": presenters.failure_message(document),
     }
     return render(request, "analysis/document_detail.html", context)
@@ -129,10 +127,8 @@ def document_reanalyse(request: OrgRequest, document_id: int) -> HttpResponse:
     document = selectors.document_get(organisation=org, document_id=document_id)
     if not request.user.has_perm(REANALYSE, document):
         raise PermissionDenied
-    form = ReanalyseForm(request.POST)
-    mode = form.cleaned_data["mode"] if form.is_valid() else None
     try:
-        services.document_reanalyse(actor=request.user, organisation=org, document=document, mode=mode)
+        services.document_reanalyse(actor=request.user, organisation=org, document=document)
     except ApplicationError as error:
         messages.error(request, error.message)
         return _to_document(document)

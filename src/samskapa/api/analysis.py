@@ -106,6 +106,9 @@ class ReportOut(Schema):
     document: DocumentOut
     language: str | None
     summary: list[str]
+    confidence: list[str] = Field(
+        default_factory=list, description="What makes this report less sure: a short document, few passages, poor text."
+    )
     corrections: int
     areas: list[AreaOut]
     elements: list[ElementOut]
@@ -292,6 +295,7 @@ def document_report(request: OrgRequest, org_slug: str, document_id: int):
         "document": document,
         "language": report.get("language"),
         "summary": presenters.summary(report),
+        "confidence": presenters.confidence(report),
         "corrections": report.get("corrections", 0),
         "areas": presenters.area_rows(report, practices),
         "elements": presenters.element_rows(report),

@@ -31,6 +31,7 @@ def gap_report_context(*, organisation, document) -> dict:
         "gaps": [a for a in areas if a["practices"]],
         "elements": presenters.element_rows(report),
         "summary": presenters.summary(report),
+        "confidence": presenters.confidence(report),
         "counts": presenters.status_counts(report),
         "made_on": timezone.localdate(),
     }

