@@ -75,7 +75,8 @@ def run_job(job_id: int) -> None:
     try:
         result = _HANDLERS[job.kind](job, Progress(job))
     except ApplicationError as error:
-        _finish(job, Job.Status.FAILED, error.message, None)
+        # A handler that did part of the work says what it did in ``extra["result"]``.
+        _finish(job, Job.Status.FAILED, error.message, error.extra.get("result"))
     except Exception:
         # The user sees a plain message; the traceback goes to the worker's log.
         logger.exception("Background job %s (%s) failed", job.pk, job.kind)

@@ -85,3 +85,9 @@ class Job(OrganisationOwned):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def failures(self) -> list[dict]:
+        """The parts of the work that failed, with their reason (a fetch of many indicators)."""
+        parts = (self.result or {}).get("results") or []
+        return [part for part in parts if isinstance(part, dict) and not part.get("ok", True)]
