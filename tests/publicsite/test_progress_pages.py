@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -287,3 +288,22 @@ def test_statuses_and_groups_read_in_arabic_on_arabic_pages(org, plan, area, rea
     assert "جارٍ" in body(reader.get(f"/p/{org.slug}/ar/actions/"))
     consultations = body(reader.get(f"/p/{org.slug}/ar/consultations/"))
     assert "عُقد" in consultations and "القادمون الجدد" in consultations
+
+
+def test_every_text_records_its_language_and_the_pages_mark_it(org, plan, area, reader):
+    org.default_language, org.languages = "fi", ["sv", "ar"]
+    org.save()
+    finnish = ActionFactory(plan=plan, focus_area=area, title="Kielikahvila kirjastossa", is_published=True)
+    swedish = ActionFactory(
+        plan=plan, focus_area=area, title="Språkcafé på biblioteket", language="sv", is_published=True
+    )
+    assert finnish.language == "fi", "a new row is written in the organisation's default language"
+    public_content_changed(org.pk)
+    page = body(reader.get(f"/p/{org.slug}/sv/actions/"))
+    assert re.search(r'<h3 lang="sv" dir="ltr">Språkcafé på biblioteket</h3>', page)
+    assert re.search(r'<h3 lang="fi" dir="ltr"><span class="fallback"[^>]*>Suomi</span> Kielikahvila', page)
+    arabic = body(reader.get(f"/p/{org.slug}/ar/actions/"))
+    assert re.search(r'<span class="fallback" lang="sv" dir="ltr">Svenska</span> Språkcafé', arabic)
+    swedish.language = "xx"
+    with pytest.raises(ValidationError):
+        swedish.full_clean()

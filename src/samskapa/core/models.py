@@ -1,8 +1,15 @@
 """Base models every domain app builds on, and background jobs with progress."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_content_language(value: str) -> None:
+    codes = {code for code, _name in settings.SAMSKAPA_CONTENT_LANGUAGES}
+    if value and value not in codes:
+        raise ValidationError(_("Choose a language from the list."))
 
 
 class TimeStampedModel(models.Model):
@@ -38,9 +45,28 @@ class Publishable(models.Model):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Shown to everyone on the organisation's public pages.")
     )
+    # The language the texts are written in: public pages mark them with it (lang, dir), and
+    # show translations into other languages as such. Empty means the organisation's default
+    # language, which ``save`` fills in for a new row.
+    language = models.CharField(
+        _("written in"),
+        max_length=8,
+        blank=True,
+        validators=[validate_content_language],
+        help_text=_("The language the texts are written in."),
+    )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.language and getattr(self, "organisation_id", None):
+            self.language = self.organisation.default_language
+        super().save(*args, **kwargs)
+
+    @property
+    def written_in(self) -> str:
+        return self.language or self.organisation.default_language
 
 
 class Job(OrganisationOwned):

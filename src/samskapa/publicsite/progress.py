@@ -22,10 +22,15 @@ from samskapa.publicsite.texts import Text, lookup, row_units
 
 def localised_texts(*, organisation: Organisation, rows: list[Model], language: str) -> dict[tuple, Text]:
     """The translatable texts of live rows in ``language``, by (model label, pk, field): one query."""
+    written = {(type(row), row.pk): getattr(row, "language", "") or organisation.default_language for row in rows}
     units = [unit for row in rows for unit in row_units(row)]
     found = lookup(organisation=organisation, units=units, language=language)
-    source = organisation.default_language
-    return {(unit.model._meta.label_lower, unit.object_id, unit.field): found.text(unit, source) for unit in units}
+    return {
+        (unit.model._meta.label_lower, unit.object_id, unit.field): found.text(
+            unit, written.get((unit.model, unit.object_id), organisation.default_language)
+        )
+        for unit in units
+    }
 
 
 @dataclass
