@@ -52,6 +52,7 @@ VAASA_SWEDISH = {
     "Harrastuspassi jokaiselle uudelle lapselle; nuorisovaltuusto valitsee lajit.": "Fritidspass för varje nytt "
     "barn; ungdomsfullmäktige väljer aktiviteterna.",
     "Työllisyysaste, %": "Sysselsättningsgrad, %",
+    "Kotoutumissuunnitelma kolmessa kuukaudessa, %": "Integrationsplan inom tre månader, %",
     "Ulkomaan kansalaisten osuus väestöstä, %": "Utländska medborgares andel av befolkningen, %",
 }
 TRANSLATED = {"vaasa": {"sv": VAASA_SWEDISH}}
