@@ -60,13 +60,10 @@ class Publishable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        # Publishable rows are also OrganisationOwned; the organisation gives the default language.
         if not self.language and getattr(self, "organisation_id", None):
-            self.language = self.organisation.default_language
+            self.language = getattr(self, "organisation").default_language  # noqa: B009
         super().save(*args, **kwargs)
-
-    @property
-    def written_in(self) -> str:
-        return self.language or self.organisation.default_language
 
 
 class Job(OrganisationOwned):

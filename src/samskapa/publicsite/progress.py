@@ -257,12 +257,10 @@ class Decided:
             return ("goal", goal["text"], goal["area"]["id"])
         if decision.action in self.actions:
             return ("action", self.texts[("actions.action", decision.action_id, "title")], decision.action_id)
-        if decision.focus_area_id:
-            area = decision.focus_area
-            return ("area", self.as_written(area.title, area.strategy), None)
-        if decision.goal_id:
-            goal = decision.goal
-            return ("goal", self.as_written(goal.text, goal.focus_area.strategy), None)
+        if (focus_area := decision.focus_area) is not None:
+            return ("area", self.as_written(focus_area.title, focus_area.strategy), None)
+        if (live_goal := decision.goal) is not None:
+            return ("goal", self.as_written(live_goal.text, live_goal.focus_area.strategy), None)
         # An action not published yet is named only as such: its plan is not public.
         return ("action", None, None)
 

@@ -216,5 +216,8 @@ def written_in(request: OrgRequest, content_kind: str, content_id: int) -> HttpR
     ):
         messages.success(request, _("The language of the original was saved."))
     else:
-        messages.error(request, " ".join(form.non_field_errors()) or _("Choose one of the organisation's languages."))
+        messages.error(
+            request,
+            " ".join(str(e) for e in form.non_field_errors()) or _("Choose one of the organisation's languages."),
+        )
     return redirect(reverse("public-manage:content", args=[org.slug]) + f"?kind={content_kind}")
