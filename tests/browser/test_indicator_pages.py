@@ -104,7 +104,13 @@ def test_coordinator_picks_a_pxweb_table_and_a_eurostat_dataset(
     page.get_by_role("link", name="Befolkningen efter region, ålder, kön och födelseregion. År 2000-2024").click()
     expect(page.get_by_role("heading", name="What to fetch from the table")).to_be_visible()
     assert_accessible(page)
+    stub.route("GET", r"/data/lfsa_ergacob$", "eurostat/lfsa_ergacob_structure.json")
     page.goto(f"{live_server.url}/o/{org.slug}/indicators/catalogue/eurostat/")
+    assert_accessible(page)
+    page.get_by_label("Eurostat dataset").fill("lfsa_ergacob")
+    page.get_by_role("button", name="Show its dimensions").click()
+    expect(page.get_by_role("heading", name="What to fetch from the dataset")).to_be_visible()
+    expect(page.get_by_role("group", name="Unit of measure").get_by_label("Thousand persons (THS_PER)")).to_be_visible()
     assert_accessible(page)
 
 

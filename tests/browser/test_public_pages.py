@@ -230,3 +230,71 @@ def test_coordinator_opens_the_site_publishes_and_translates_into_arabic(
     reader.goto(f"{live_server.url}/p/mark/ar/strategy/")
     assert reader.get_by_role("heading", level=1).inner_text() == "استراتيجية الاندماج في مارك"
     assert reader.get_by_text("تنظيم مقاهٍ لغوية").is_visible()
+
+
+@pytest.fixture
+def finnish_site():
+    """A Finnish city that writes in Finnish and translates into Swedish, with an indicator of 900."""
+    from django.core.cache import caches
+    from tests.actions.factories import ActionFactory, ActionPlanFactory
+    from tests.indicators.factories import IndicatorFactory, series
+
+    from samskapa.publicsite.services import public_content_changed
+
+    caches["public"].clear()
+    org = OrganisationFactory(
+        name="Vaasan kaupunki", slug="vaasa", country="FI", default_language="fi", languages=["sv"]
+    )
+    coordinator = UserFactory(email="koordinaattori@vaasa.test")
+    MembershipFactory(organisation=org, user=coordinator, role=Role.COORDINATOR)
+    strategy = services.strategy_create(
+        actor=coordinator,
+        organisation=org,
+        title="Vaasan kotouttamisohjelma",
+        vision="Jokainen voi kokea olevansa kotona.",
+    )
+    area = services.focus_area_create(actor=coordinator, organisation=org, strategy=strategy, title="Työ ja osaaminen")
+    services.strategy_adopt(
+        actor=coordinator,
+        organisation=org,
+        strategy=strategy,
+        adopted_by="Kaupunginvaltuusto",
+        adopted_on=date(2025, 5, 26),
+    )
+    PublicSiteFactory(organisation=org, intro="Täällä kerromme kotoutumisen edistämisestä.")
+    public_services.content_publish(actor=coordinator, organisation=org, obj=strategy)
+    plan = ActionPlanFactory(strategy=strategy, organisation=org)
+    ActionFactory(plan=plan, focus_area=area, title="Kielikahvila kirjastossa", status="ongoing", is_published=True)
+    indicator = IndicatorFactory(
+        organisation=org,
+        title="Kotoutumissuunnitelmien määrä kolmessa kuukaudessa",
+        unit="kpl",
+        decimals=0,
+        is_published=True,
+    )
+    series(indicator, {2023: 700, 2024: 900})
+    public_content_changed(org.pk)
+    return org
+
+
+def test_a_finnish_site_reads_in_finnish_and_swedish_and_its_tables_become_cards_on_a_phone(
+    finnish_site, page_for, live_server
+):
+    problems = []
+    for size, viewport in VIEWPORTS.items():
+        for language in ("fi", "sv"):
+            page = page_for(language=language, viewport=viewport)
+            page.goto(f"{live_server.url}/p/vaasa/")
+            assert page.url.endswith(f"/p/vaasa/{language}/"), "the reader's language is offered first"
+            for path in ("", "strategy/", "actions/", "indicators/"):
+                page.goto(f"{live_server.url}/p/vaasa/{language}/{path}")
+                assert page.locator("html").get_attribute("lang") == language
+                assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0], (path, language, size)
+                problems += [f"{path or 'home'} {language} {size}: {v}" for v in axe_violations(page)]
+            number = page.locator("table.stack .number").first
+            assert number.inner_text().replace("\u00a0", " ") == "900"
+            assert number.evaluate("el => el.getClientRects().length") == 1, "a number never breaks"
+            if size == "phone":
+                assert page.locator("table.stack thead").evaluate("el => el.getBoundingClientRect().height") <= 1
+                assert page.locator("table.stack td").first.evaluate("el => getComputedStyle(el).display") == "block"
+    assert problems == [], "\n".join(problems)

@@ -1,4 +1,4 @@
-"""`samskapa demo`: three municipalities from the seeds and a demo login, idempotent."""
+"""`samskapa demo`: four municipalities from the seeds and a demo login, idempotent."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,7 +9,7 @@ from samskapa.orgs.models import Membership, Organisation
 
 
 @override_settings(DEBUG=True)
-def test_demo_creates_three_municipalities_and_a_coordinator_login(db, capsys):
+def test_demo_creates_four_municipalities_and_a_coordinator_login(db, capsys):
     call_command("demo", "--password", "demo-secret-1")
     out = capsys.readouterr().out
     assert "demo@samskapa.test" in out and "demo-secret-1" in out
@@ -17,7 +17,10 @@ def test_demo_creates_three_municipalities_and_a_coordinator_login(db, capsys):
         ("mark", "1463"),
         ("molndal", "1481"),
         ("mala", "2418"),
+        ("vaasa", "905"),
     }
+    vaasa = Organisation.objects.get(slug="vaasa")
+    assert (vaasa.country, vaasa.default_language) == ("FI", "fi") and "sv" in vaasa.languages
     demo = User.objects.get(email="demo@samskapa.test")
     assert set(Membership.objects.filter(user=demo).values_list("role", flat=True)) == {"coordinator"}
     login = Client().post("/accounts/login/", {"username": "demo@samskapa.test", "password": "demo-secret-1"})

@@ -353,23 +353,52 @@ def test_a_table_variable_held_at_several_values_is_refused(org, coordinator, cl
     assert not Indicator.objects.exists()
 
 
-def test_eurostat_dataset_with_filters_becomes_an_indicator(
+def test_eurostat_offers_each_dimensions_values_to_pick_and_the_picked_ones_become_an_indicator(
     org, coordinator, client_for, stub, django_capture_on_commit_callbacks
 ):
-    stub.route("GET", r"/data/lfsa_ergacob$", "eurostat/lfsa_ergacob.json")
+    structure, data = "eurostat/lfsa_ergacob_structure.json", "eurostat/lfsa_ergacob.json"
+    stub.route("GET", r"/data/lfsa_ergacob$", structure, structure, data)
+    url = f"/o/{org.slug}/indicators/catalogue/eurostat/?dataset=lfsa_ergacob"
+    page = client_for(coordinator).get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert 'value="THS_PER"' in page and "Thousand persons (THS_PER)" in page, "units offered from the structure"
+    assert 'value="Y25-54"' in page and 'value="NAT"' in page
+    assert "unit=PC; age=Y20-64" not in page, "no filter syntax to write"
+    assert "lastTimePeriod=1" in stub.requests[0][1] and "geo=SE" in stub.requests[0][1]
     post = {
         **FORM,
         "title": "Employment rate, born abroad",
         "national_area": "EU27_2020",
-        "source-dataset": "lfsa_ergacob",
-        "source-filters": "unit=PC; age=Y20-64; sex=T,F,M; c_birth=NAT,FOR",
+        "source-dim_unit": ["PC"],
+        "source-dim_sex": ["T", "F", "M"],
+        "source-dim_age": ["Y20-64"],
+        "source-dim_c_birth": ["NAT", "FOR"],
     }
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(coordinator).post(f"/o/{org.slug}/indicators/catalogue/eurostat/", post)
+        response = client_for(coordinator).post(url, post)
     assert response.status_code == 302
     indicator = Indicator.objects.get(organisation=org)
-    assert indicator.home_area == "SE" and indicator.source_config["filters"]["sex"] == ["T", "F", "M"]
+    filters = indicator.source_config["filters"]
+    assert indicator.home_area == "SE" and filters["sex"] == ["T", "F", "M"] and filters["unit"] == ["PC"]
+    assert filters["freq"] == ["A"] and "geo" not in filters
     assert Observation.objects.filter(indicator=indicator, area_code="SE", origin="foreign", sex="women").count() == 3
+
+
+def test_eurostat_refuses_two_values_of_a_dimension_that_is_not_a_breakdown(org, coordinator, client_for, stub):
+    stub.route("GET", r"/data/lfsa_ergacob$", "eurostat/lfsa_ergacob_structure.json")
+    url = f"/o/{org.slug}/indicators/catalogue/eurostat/?dataset=lfsa_ergacob"
+    post = {**FORM, "national_area": "EU27_2020", "source-dim_unit": ["PC", "THS_PER"], "source-dim_sex": ["T"]}
+    post |= {"source-dim_age": ["Y20-64"], "source-dim_c_birth": ["FOR"]}
+    page = client_for(coordinator).post(url, post, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Choose exactly one value." in page and not Indicator.objects.exists()
+
+
+def test_eurostat_refuses_a_dataset_code_that_is_not_one_and_an_unknown_dataset(org, coordinator, client_for, stub):
+    stub.route("GET", r"/data/nosuch$", ("status", 404, {}))
+    client = client_for(coordinator)
+    page = client.get(f"/o/{org.slug}/indicators/catalogue/eurostat/?dataset=../etc", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Write a dataset code such as lfsa_ergacob." in page.content.decode()
+    response = client.get(f"/o/{org.slug}/indicators/catalogue/eurostat/?dataset=nosuch")
+    assert response.status_code == 302 and not Indicator.objects.exists()
 
 
 def test_exports_round_trip_into_the_import(org, coordinator, client_for):

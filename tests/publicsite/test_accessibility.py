@@ -73,3 +73,22 @@ def test_hard_texts_are_named_in_the_statement(org, coordinator, published, stat
     strategy_services.strategy_update(actor=coordinator, organisation=org, strategy=published, purpose=hard)
     adopt(coordinator, org, published)
     assert "very hard to read" in statement_page()
+
+
+def test_the_statement_claims_compliance_only_after_a_person_reviewed_it(org, coordinator, published, statement_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    record = accessibility.platform_record()
+    if record is None or record.get("violations") or not record.get("keyboard"):
+        pytest.skip("the recorded check of the templates does not pass")
+    page = statement_page()
+    assert "No problems found by the automated checks" in page and ">Compliant<" not in page
+    assert f"on {record['checked_on']}" in page and f"{record['checks']} checks of the page templates" in page
+    assert "found 0 problems" in page
+    services.site_update(actor=coordinator, organisation=org, statement_reviewed_on=timezone.localdate())
+    assert ">Compliant<" in statement_page()
+    long_ago = timezone.localdate() - timedelta(days=400)
+    services.site_update(actor=coordinator, organisation=org, statement_reviewed_on=long_ago)
+    assert ">Compliant<" not in statement_page()

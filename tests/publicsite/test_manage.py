@@ -146,3 +146,27 @@ def test_a_changed_original_shows_the_translation_as_out_of_date(org, coordinato
     assert "1 out of date" in client.get(f"/o/{org.slug}/public/translations/").content.decode()
     page = client.get(f"/o/{org.slug}/public/translations/strategy/{published.pk}/en/").content.decode()
     assert "The original has changed" in page and "Strategy" in page
+
+
+def test_a_coordinator_records_the_language_an_original_is_written_in(org, coordinator, client_for):
+    from tests.actions.factories import ActionFactory
+    from tests.factories import OrganisationFactory
+
+    from samskapa.actions.models import Action
+
+    org.languages = ["fi", "en"]
+    org.save()
+    action = ActionFactory(plan__organisation=org, title="Kielikahvila", is_published=True)
+    assert action.language == "sv"
+    client = client_for(coordinator)
+    page = client.get(f"/o/{org.slug}/public/translations/action/{action.pk}/en/").content.decode()
+    assert f'action="/o/{org.slug}/public/translations/action/{action.pk}/written-in/"' in page
+    url = f"/o/{org.slug}/public/translations/action/{action.pk}/written-in/"
+    assert client.post(url, {"language": "fi"}).status_code == 302
+    assert Action.objects.get(pk=action.pk).language == "fi"
+    client.post(url, {"language": "ar"})  # not one of the organisation's languages
+    assert Action.objects.get(pk=action.pk).language == "fi"
+    foreign = ActionFactory(plan__organisation=OrganisationFactory(), title="Främmande")
+    elsewhere = f"/o/{org.slug}/public/translations/action/{foreign.pk}/written-in/"
+    assert client.post(elsewhere, {"language": "fi"}).status_code == 404
+    assert Action.objects.get(pk=foreign.pk).language == "sv"

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -112,8 +113,62 @@ def test_you_said_we_did_shows_each_finding_with_what_it_led_to_and_hides_unpubl
     page = body(reader.get(f"/p/{org.slug}/sv/you-said-we-did/"))
     assert "Fler mötesplatser behövs 0" in page and "Vi öppnar språkcaféer." in page
     assert "Språkcafé 0" in page and "#action-" in page
-    assert "Unga vill ha läxhjälp" in page and "Inte beslutat ännu." in page
+    assert "Unga vill ha läxhjälp" in page and "beslutat, inte publicerat än" in page
+    FindingFactory(organisation=org, statement="Fler vill ha simskola", is_published=True)
+    page = body(reader.get(f"/p/{org.slug}/sv/you-said-we-did/"))
+    assert "Inte beslutat ännu." in page
     assert "OPUBLICERAD" not in page and "UTKAST" not in page
+
+
+def test_a_finding_decided_into_a_strategy_not_yet_public_shows_its_decision_unlinked(org, coordinator, reader, site):
+    from samskapa.strategy import services as strategy_services
+
+    draft = strategy_services.strategy_create(actor=coordinator, organisation=org, title="Utkast till strategi")
+    area = strategy_services.focus_area_create(
+        actor=coordinator, organisation=org, strategy=draft, title="Språk och arbete"
+    )
+    finding = FindingFactory(organisation=org, statement="Kvällskurser i svenska behövs", is_published=True)
+    FindingDecisionFactory(finding=finding, organisation=org, focus_area=area)
+    public_content_changed(org.pk)
+    page = body(reader.get(f"/p/{org.slug}/sv/you-said-we-did/"))
+    assert "Kvällskurser i svenska behövs" in page and "Språk och arbete" in page
+    assert "Inte beslutat ännu." not in page and f"#area-{area.pk}" not in page
+    home = body(reader.get(f"/p/{org.slug}/sv/"))
+    assert "Kvällskurser i svenska behövs" in home and "Språk och arbete" in home
+
+
+def test_the_home_page_shows_open_surveys_decisions_action_progress_and_indicators(org, plan, area, reader):
+    _content(org, plan, area, 2)
+    survey = SurveyFactory(
+        organisation=org,
+        consultation__organisation=org,
+        consultation__is_published=True,
+        title="Enkät om fritid",
+        status="open",
+        is_published=True,
+    )
+    public_content_changed(org.pk)
+    page = body(reader.get(f"/p/{org.slug}/sv/"))
+    assert "Enkät om fritid" in page and f"/s/{survey.key}/" in page and "Svara på enkäten" in page
+    assert "Fler mötesplatser behövs" in page and "Vi öppnar språkcaféer." in page
+    assert re.search(r"<strong>2</strong>\s*<span>Pågår</span>", page), "actions counted by status"
+    assert "Andel i arbete 0" in page and f"/p/{org.slug}/sv/indicators/" in page
+    assert "Inget har publicerats här ännu." not in page
+
+
+def test_the_home_page_says_nothing_is_published_only_when_nothing_is(org, site, reader):
+    page = body(reader.get(f"/p/{org.slug}/sv/"))
+    assert "Inget har publicerats här ännu." in page
+
+
+def test_the_home_page_takes_the_same_number_of_queries_for_ten_times_the_content(org, plan, area, reader):
+    def queries(count):
+        _content(org, plan, area, count)
+        with CaptureQueriesContext(connection) as captured:
+            body(reader.get(f"/p/{org.slug}/en/"))
+        return len(captured)
+
+    assert queries(2) == queries(20)
 
 
 @pytest.mark.parametrize("language", ["sv", "fi", "en", "ar"])
@@ -234,3 +289,22 @@ def test_statuses_and_groups_read_in_arabic_on_arabic_pages(org, plan, area, rea
     assert "جارٍ" in body(reader.get(f"/p/{org.slug}/ar/actions/"))
     consultations = body(reader.get(f"/p/{org.slug}/ar/consultations/"))
     assert "عُقد" in consultations and "القادمون الجدد" in consultations
+
+
+def test_every_text_records_its_language_and_the_pages_mark_it(org, plan, area, reader):
+    org.default_language, org.languages = "fi", ["sv", "ar"]
+    org.save()
+    finnish = ActionFactory(plan=plan, focus_area=area, title="Kielikahvila kirjastossa", is_published=True)
+    swedish = ActionFactory(
+        plan=plan, focus_area=area, title="Språkcafé på biblioteket", language="sv", is_published=True
+    )
+    assert finnish.language == "fi", "a new row is written in the organisation's default language"
+    public_content_changed(org.pk)
+    page = body(reader.get(f"/p/{org.slug}/sv/actions/"))
+    assert re.search(r'<h3 lang="sv" dir="ltr">Språkcafé på biblioteket</h3>', page)
+    assert re.search(r'<h3 lang="fi" dir="ltr"><span class="fallback"[^>]*>Suomi</span> Kielikahvila', page)
+    arabic = body(reader.get(f"/p/{org.slug}/ar/actions/"))
+    assert re.search(r'<span class="fallback" lang="sv" dir="ltr">Svenska</span> Språkcafé', arabic)
+    swedish.language = "xx"
+    with pytest.raises(ValidationError):
+        swedish.full_clean()

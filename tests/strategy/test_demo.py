@@ -1,4 +1,4 @@
-"""The demo fills the three municipalities' strategies from the seeds, and again without duplicates."""
+"""The demo fills the four municipalities' strategies from the seeds, and again without duplicates."""
 
 from datetime import date
 
@@ -15,7 +15,7 @@ def test_demo_builds_the_three_strategies_idempotently(db):
     result = demo_load(password="demo-pass-123")
     orgs = {o.slug: o for o in result.organisations}
     mark = Strategy.objects.get(organisation=orgs["mark"])
-    assert mark.language == "en" and "belong" in mark.vision and mark.focus_areas.count() == 4
+    assert mark.language == "sv" and "hör hemma" in mark.vision and mark.focus_areas.count() == 4
     molndal = Strategy.objects.get(organisation=orgs["molndal"])
     assert [a.title for a in molndal.focus_areas.all()] == [
         "Arbete och egenförsörjning",
@@ -33,6 +33,9 @@ def test_demo_builds_the_three_strategies_idempotently(db):
     (reminder,) = revision_reminders(organisation=orgs["mala"], today=date(2026, 11, 25))
     assert reminder.overdue
     assert Principle.objects.filter(organisation=orgs["mark"]).count() == 8
+    vaasa = Strategy.objects.get(organisation=orgs["vaasa"])
+    assert vaasa.language == "fi" and vaasa.status == "adopted" and vaasa.focus_areas.count() == 5
+    assert "Työ ja osaaminen" in [a.title for a in vaasa.focus_areas.all()]
 
     before = _counts()
     demo_load(password="demo-pass-123")

@@ -1,4 +1,4 @@
-"""Demo action plans for Mark, Mölndal and Malå: concrete actions of the kind their strategies call
+"""Demo action plans for Mark, Mölndal, Malå and Vaasa: concrete actions of the kind their strategies call
 for, with leads from the demo actor registry, budgets, funding, progress and child impact
 assessments. Made up in our own words and marked as demo data (plan titles end in "(demo)", and
 the organisations are demo organisations). Idempotent: plans and actions are found by title.
@@ -21,56 +21,52 @@ from samskapa.strategy.models import FocusArea, Goal, Principle, Strategy
 D = date.fromisoformat
 S, F = Status, Funding
 
-ASSESSMENT_EN = {
-    "consulted": "yes",
-    "articles": [2, 3, 6, 12],
-    "assessed_by": "Child rights coordinator, Marks kommun (demo)",
-}
 ASSESSMENT_SV = {"consulted": "yes", "articles": [2, 3, 6, 12], "assessed_by": "Barnrättsstrateg (demo)"}
+ASSESSMENT_FI = {"consulted": "yes", "articles": [2, 3, 6, 12], "assessed_by": "Lapsiasioiden koordinaattori (demo)"}
 
 MARK = {
     "plan": {
-        "title": "Action plan 2024–2025 (demo)",
+        "title": "Handlingsplan 2024–2025 (demo)",
         "period_start": D("2024-01-01"),
         "period_end": D("2025-12-31"),
-        "description": "The first actions of the integration strategy, chosen with the co-creation committee.",
+        "description": "Integrationsstrategins första åtgärder, valda tillsammans med samskapandekommittén.",
     },
     "actions": [
         {
-            "title": "Parent café with language support in Skene",
-            "description": "A weekly café at the preschool where newcomer parents practise Swedish, meet staff "
-            "and other parents, and learn how preschool and school work.",
-            "area": "Empowerment through work, education and language",
+            "title": "Föräldracafé med språkstöd i Skene",
+            "description": "Ett café varje vecka på förskolan där nyanlända föräldrar övar svenska, träffar "
+            "personalen och andra föräldrar och får veta hur förskolan och skolan fungerar.",
+            "area": "Egenmakt genom arbete, utbildning och språk",
             "lead": "Barn- och utbildningsförvaltningen",
-            "partners": ["Save the Children (SALAM project)", "Svenska kyrkan"],
+            "partners": ["Rädda Barnen (projektet SALAM)", "Svenska kyrkan"],
             "start": "2024-02-01",
             "end": "2025-12-31",
             "budget": "420000",
             "funding": F.AMIF,
-            "funding_note": "Shared with the SALAM project",
+            "funding_note": "Delas med projektet SALAM",
             "target_groups": ["families", "children", "women"],
             "principles": ["co-creation", "capacity-building"],
             "responsible": "skola",
             "assessment": {
-                **ASSESSMENT_EN,
-                "children_affected": "Children aged 1–6 in preschool and their younger siblings.",
-                "consultation": "Preschool teachers asked the children with pictures what they like at the café.",
-                "best_interest": "Parents who understand preschool support their children's learning.",
+                **ASSESSMENT_SV,
+                "children_affected": "Barn 1–6 år i förskolan och deras yngre syskon.",
+                "consultation": "Förskollärarna frågade barnen med hjälp av bilder vad de tycker om på caféet.",
+                "best_interest": "Föräldrar som förstår förskolan kan stötta sina barns lärande.",
                 "articles": [2, 3, 6, 12, 28],
-                "positive_impacts": "Earlier language support at home; parents trust the preschool more.",
-                "conclusion": "The action is in the children's best interest; continue and follow up yearly.",
+                "positive_impacts": "Språkstöd tidigare i hemmet; föräldrarna litar mer på förskolan.",
+                "conclusion": "Åtgärden är till barnens bästa; fortsätt och följ upp varje år.",
                 "assessed_on": D("2024-01-20"),
             },
             "updates": [
-                ("2024-03-15", "Twelve families came to the first six cafés.", S.ONGOING, 15),
-                ("2024-11-10", "A second group in Arabic and Somali started in the autumn.", S.ONGOING, 55),
+                ("2024-03-15", "Tolv familjer kom till de sex första caféträffarna.", S.ONGOING, 15),
+                ("2024-11-10", "En andra grupp på arabiska och somaliska startade i höstas.", S.ONGOING, 55),
             ],
         },
         {
-            "title": "Work practice with local employers for newcomer women",
-            "description": "Matching newcomer women with work practice at local employers, with a mentor "
-            "and Swedish for the workplace.",
-            "area": "Empowerment through work, education and language",
+            "title": "Praktik hos lokala arbetsgivare för nyanlända kvinnor",
+            "description": "Nyanlända kvinnor matchas med praktik hos arbetsgivare i kommunen, med en mentor "
+            "och svenska för arbetsplatsen.",
+            "area": "Egenmakt genom arbete, utbildning och språk",
             "goal": True,
             "lead": "Arbetsmarknadsenheten",
             "partners": ["Arbetsförmedlingen", "Kinna Företagarförening"],
@@ -82,20 +78,20 @@ MARK = {
             "principles": ["mainstreaming-participation", "long-term-sustainability"],
             "responsible": "arbetsmarknad",
             "updates": [
-                ("2024-05-02", "Eight employers signed up; the first five women started.", S.ONGOING, 25),
+                ("2024-05-02", "Åtta arbetsgivare har anmält sig; de första fem kvinnorna har börjat.", S.ONGOING, 25),
                 (
                     "2024-12-05",
-                    "The ESF+ decision came three months late, so the second intake moved to spring.",
+                    "Beslutet om ESF+-stöd kom tre månader för sent, så andra omgången flyttas till våren.",
                     S.DELAYED,
                     40,
                 ),
             ],
         },
         {
-            "title": "Information about municipal services in six languages",
-            "description": "Short films and leaflets about school, health care and housing, made with "
-            "residents who speak the languages.",
-            "area": "Equal access and respectful services",
+            "title": "Information om kommunens service på sex språk",
+            "description": "Korta filmer och foldrar om skola, vård och boende, gjorda tillsammans med invånare "
+            "som talar språken.",
+            "area": "Likvärdig tillgång och respektfullt bemötande",
             "lead": "Kultur och fritid",
             "partners": ["Somaliska föreningen i Mark", "Islamiska kulturföreningen"],
             "start": "2024-04-01",
@@ -105,14 +101,15 @@ MARK = {
             "target_groups": ["newcomers", "residents"],
             "principles": ["transparency", "co-creation"],
             "updates": [
-                ("2024-06-20", "Scripts agreed with the associations.", S.ONGOING, 40),
-                ("2024-12-18", "Ten films published on the website and shown at the library.", S.DONE, 100),
+                ("2024-06-20", "Manusen är klara och godkända av föreningarna.", S.ONGOING, 40),
+                ("2024-12-18", "Tio filmer publicerade på webben och visade på biblioteket.", S.DONE, 100),
             ],
         },
         {
-            "title": "Intercultural competence training for front-line staff",
-            "description": "Half-day training for staff who meet residents, on bias, interpreters and plain language.",
-            "area": "Equal access and respectful services",
+            "title": "Utbildning i interkulturellt bemötande för personal som möter invånare",
+            "description": "En halvdag för personal som möter invånare: om fördomar, att arbeta med tolk och "
+            "att skriva klarspråk.",
+            "area": "Likvärdig tillgång och respektfullt bemötande",
             "lead": "Individ- och familjeomsorgen",
             "start": "2025-01-15",
             "end": "2025-11-30",
@@ -123,10 +120,9 @@ MARK = {
             "updates": [],
         },
         {
-            "title": "Language café and homework help at Kinna library",
-            "description": "Evenings with volunteers where children get help with homework and adults "
-            "practise Swedish.",
-            "area": "Participation and community",
+            "title": "Språkcafé och läxhjälp på Kinna bibliotek",
+            "description": "Kvällar med volontärer där barn får hjälp med läxorna och vuxna övar svenska.",
+            "area": "Delaktighet och gemenskap",
             "goal": True,
             "lead": "Kultur och fritid",
             "partners": ["Röda Korset", "Studieförbund"],
@@ -134,28 +130,28 @@ MARK = {
             "end": "2025-12-31",
             "budget": "90000",
             "funding": F.STATE,
-            "funding_note": "Grant from the county administrative board",
+            "funding_note": "Bidrag från länsstyrelsen",
             "target_groups": ["children", "adults", "newcomers"],
             "principles": ["social-cohesion"],
             "assessment": {
-                **ASSESSMENT_EN,
-                "children_affected": "School children aged 7–15 who come for homework help.",
-                "consultation": "The youth council and pupils at two schools said which evenings suit them.",
-                "best_interest": "A calm place to study and adults who help increase children's chances at school.",
+                **ASSESSMENT_SV,
+                "children_affected": "Skolbarn 7–15 år som kommer till läxhjälpen.",
+                "consultation": "Ungdomsrådet och elever på två skolor fick säga vilka kvällar som passar.",
+                "best_interest": "En lugn plats att plugga på och vuxna som hjälper ger barnen bättre chanser.",
                 "articles": [2, 3, 6, 12, 28, 31],
-                "positive_impacts": "Better homework routines and new friends across backgrounds.",
-                "negative_impacts": "Children without transport from Fritsla cannot come in the evening.",
-                "mitigation": "A bus ticket is offered to families who ask for one.",
-                "conclusion": "Positive for the children; the travel problem is handled with bus tickets.",
+                "positive_impacts": "Bättre läxrutiner och nya vänner med olika bakgrund.",
+                "negative_impacts": "Barn i Fritsla utan skjuts kan inte komma på kvällen.",
+                "mitigation": "Familjer som ber om det får ett busskort.",
+                "conclusion": "Positiv för barnen; resproblemet löses med busskort.",
                 "assessed_on": D("2024-01-10"),
             },
-            "updates": [("2024-09-30", "Forty children a week on average this autumn.", S.ONGOING, 60)],
+            "updates": [("2024-09-30", "I snitt fyrtio barn i veckan i höst.", S.ONGOING, 60)],
         },
         {
-            "title": "Measurable integration goals and a yearly follow-up",
-            "description": "Indicators for every focus area and a yearly report to the council, discussed "
-            "with the co-creation committee.",
-            "area": "Collaboration and governance",
+            "title": "Mätbara integrationsmål och en årlig uppföljning",
+            "description": "Indikatorer för varje fokusområde och en årlig rapport till fullmäktige, som "
+            "diskuteras med samskapandekommittén.",
+            "area": "Samverkan och styrning",
             "goal": True,
             "lead": "Individ- och familjeomsorgen",
             "partners": ["Västra Götalandsregionen"],
@@ -165,12 +161,12 @@ MARK = {
             "funding": F.MUNICIPAL,
             "target_groups": ["residents"],
             "principles": ["participatory-monitoring", "transparency", "inclusive-governance"],
-            "updates": [("2025-02-12", "Indicators chosen; the first report is being written.", S.ONGOING, 50)],
+            "updates": [("2025-02-12", "Indikatorerna är valda; den första rapporten skrivs nu.", S.ONGOING, 50)],
         },
         {
-            "title": "Summer activities for young people in the villages",
-            "description": "Football, swimming and outings for young people in Fritsla and Horred.",
-            "area": "Participation and community",
+            "title": "Sommaraktiviteter för unga i byarna",
+            "description": "Fotboll, simning och utflykter för unga i Fritsla och Horred.",
+            "area": "Delaktighet och gemenskap",
             "lead": "Kultur och fritid",
             "partners": ["Unga i Mark"],
             "start": "2025-06-01",
@@ -179,7 +175,7 @@ MARK = {
             "funding": F.REGION,
             "target_groups": ["youth", "children"],
             "principles": ["social-cohesion", "co-creation"],
-            "assessment_draft": {"children_affected": "Young people aged 13–17 in Fritsla and Horred."},
+            "assessment_draft": {"children_affected": "Unga 13–17 år i Fritsla och Horred."},
             "updates": [],
         },
     ],
@@ -459,7 +455,119 @@ MALA = {
     ],
 }
 
-DEMO_PLANS = {"mark": MARK, "molndal": MOLNDAL, "mala": MALA}
+VAASA = {
+    "plan": {
+        "title": "Kotouttamisohjelman toimenpiteet 2025–2026 (demo)",
+        "period_start": D("2025-01-01"),
+        "period_end": D("2026-12-31"),
+        "description": "Ohjelman ensimmäiset toimenpiteet, sovittu kotouttamisen yhteistyöryhmässä.",
+        "adopted_by": "Kaupunginhallitus",
+        "adopted_on": D("2025-06-09"),
+    },
+    "currency": "EUR",
+    "actions": [
+        {
+            "title": "Kotoutumissuunnitelma kolmessa kuukaudessa",
+            "description": "Jokainen uusi asiakas saa alkukartoituksen ja kotoutumissuunnitelman kolmen "
+            "kuukauden kuluessa; suunnitelma tehdään tarvittaessa tulkin kanssa.",
+            "area": "Työ ja osaaminen",
+            "goal": True,
+            "lead": "Kotoutumispalvelut",
+            "partners": ["Työllisyyspalvelut", "Kela"],
+            "start": "2025-01-01",
+            "end": "2026-12-31",
+            "budget": "180000",
+            "funding": F.STATE,
+            "funding_note": "Valtion laskennallinen korvaus",
+            "target_groups": ["newcomers", "adults"],
+            "principles": ["capacity-building", "transparency"],
+            "responsible": "tyollisyys",
+            "updates": [
+                ("2025-04-30", "Suunnitelma tehtiin 84 prosentille kolmen kuukauden kuluessa.", S.ONGOING, 35),
+                ("2025-10-15", "Jono purettu; tulkkiaikoja lisätty iltapäiviin.", S.ONGOING, 60),
+            ],
+        },
+        {
+            "title": "Kieltä työn ohessa — työpaikkasuomi ja -ruotsi",
+            "description": "Kielikurssit työpaikoilla ja iltaisin yhdessä yritysten kanssa, suomeksi tai ruotsiksi.",
+            "area": "Kieli ja koulutus",
+            "goal": True,
+            "lead": "Työllisyyspalvelut",
+            "partners": ["Vaasan yrittäjät", "Vaasan ammattiopisto"],
+            "start": "2025-03-01",
+            "end": "2026-06-30",
+            "budget": "240000",
+            "funding": F.ESF,
+            "target_groups": ["adults", "women"],
+            "principles": ["mainstreaming-participation", "long-term-sustainability"],
+            "updates": [
+                ("2025-09-01", "Kuusi työpaikkaa mukana, 41 osallistujaa.", S.ONGOING, 40),
+            ],
+        },
+        {
+            "title": "Harrastuspassi jokaiselle lapselle",
+            "description": "Maksuton harrastus ja kummi seuraan tai yhdistykseen kaikille uusille lapsille.",
+            "area": "Lapset, nuoret ja perheet",
+            "goal": True,
+            "lead": "Kasvatus- ja opetustoimi",
+            "partners": ["Suomen Punainen Risti, Vaasan osasto", "Nuorisovaltuusto"],
+            "start": "2025-08-01",
+            "end": "2026-12-31",
+            "budget": "95000",
+            "funding": F.MUNICIPAL,
+            "target_groups": ["children", "youth"],
+            "principles": ["social-cohesion", "co-creation"],
+            "responsible": "koulu",
+            "assessment": {
+                **ASSESSMENT_FI,
+                "children_affected": "7–17-vuotiaat lapset ja nuoret, jotka ovat muuttaneet Vaasaan.",
+                "consultation": "Nuorisovaltuusto ja kaksi koululuokkaa valitsivat kokeiltavat harrastukset.",
+                "best_interest": "Harrastus tuo ystäviä, kieltä ja turvallisia aikuisia.",
+                "articles": [2, 3, 6, 12, 31],
+                "positive_impacts": "Yhä useampi lapsi löytää harrastuksen ensimmäisenä vuonna.",
+                "negative_impacts": "Pitkät matkat voivat estää osallistumisen.",
+                "mitigation": "Bussikortti harrastuksiin niille, jotka sitä tarvitsevat.",
+                "conclusion": "Toimenpide on lapsen edun mukainen.",
+                "assessed_on": D("2025-06-01"),
+            },
+            "updates": [("2025-11-20", "Syksyllä 58 lasta aloitti harrastuksen.", S.ONGOING, 45)],
+        },
+        {
+            "title": "Kohtaamispaikka pääkirjastoon",
+            "description": "Kielikahvila suomeksi ja ruotsiksi, neuvontaa ja yhdistysten esittäytymisiä "
+            "kahtena iltana viikossa.",
+            "area": "Vastaanottava yhteiskunta ja hyvät väestösuhteet",
+            "goal": True,
+            "lead": "Kaupunginkirjasto",
+            "partners": ["Vaasan seurakuntayhtymä", "Monikulttuurinen yhdistys"],
+            "start": "2025-02-01",
+            "end": "2025-12-31",
+            "budget": "30000",
+            "funding": F.MUNICIPAL,
+            "target_groups": ["newcomers", "residents"],
+            "principles": ["social-cohesion"],
+            "updates": [("2025-12-10", "Kohtaamispaikka jatkuu pysyvänä vuodesta 2026.", S.DONE, 100)],
+        },
+        {
+            "title": "Ohjelman vuosiseuranta valtuustolle",
+            "description": "Indikaattorit jokaiselle painopisteelle ja vuosiraportti, joka käsitellään "
+            "yhteistyöryhmässä ennen valtuustoa.",
+            "area": "Yhteistyö ja kumppanuudet",
+            "goal": True,
+            "lead": "Kotoutumispalvelut",
+            "partners": ["Pohjanmaan ELY-keskus"],
+            "start": "2025-09-01",
+            "end": "2026-05-31",
+            "budget": "20000",
+            "funding": F.MUNICIPAL,
+            "target_groups": ["residents"],
+            "principles": ["participatory-monitoring", "transparency"],
+            "updates": [],
+        },
+    ],
+}
+
+DEMO_PLANS = {"mark": MARK, "molndal": MOLNDAL, "mala": MALA, "vaasa": VAASA}
 
 
 def _colleague(organisation, local: str | None):
@@ -468,7 +576,7 @@ def _colleague(organisation, local: str | None):
     return User.objects.filter(email=f"{local}@{organisation.slug}.demo.test").first()
 
 
-def _fields(organisation, strategy, spec: dict) -> dict:
+def _fields(organisation, strategy, spec: dict, currency: str = "SEK") -> dict:
     area = FocusArea.objects.get(strategy=strategy, title=spec["area"])
     goal = Goal.objects.filter(focus_area=area).first() if spec.get("goal") else None
     actors = {a.name: a.pk for a in Actor.objects.filter(organisation=organisation)}
@@ -481,7 +589,7 @@ def _fields(organisation, strategy, spec: dict) -> dict:
         "start": D(spec["start"]),
         "end": D(spec["end"]),
         "budget": Decimal(spec["budget"]),
-        "currency": "SEK",
+        "currency": currency,
         "funding": spec["funding"],
         "funding_note": spec.get("funding_note", ""),
         "target_groups": spec["target_groups"],
@@ -491,10 +599,10 @@ def _fields(organisation, strategy, spec: dict) -> dict:
     }
 
 
-def _action(organisation, coordinator, plan: ActionPlan, strategy: Strategy, spec: dict) -> None:
+def _action(organisation, coordinator, plan: ActionPlan, strategy: Strategy, spec: dict, currency: str) -> None:
     if Action.objects.filter(plan=plan, title=spec["title"]).exists():
         return
-    fields = _fields(organisation, strategy, spec)
+    fields = _fields(organisation, strategy, spec, currency)
     person = _colleague(organisation, spec.get("responsible"))
     if person is not None:
         fields["responsible_ids"] = [person.pk]
@@ -539,4 +647,4 @@ def build(organisation, coordinator) -> None:
     if plan is None:
         plan = services.plan_create(actor=coordinator, organisation=organisation, strategy=strategy, **spec["plan"])
     for action in spec["actions"]:
-        _action(organisation, coordinator, plan, strategy, action)
+        _action(organisation, coordinator, plan, strategy, action, spec.get("currency", "SEK"))

@@ -1,4 +1,4 @@
-"""Demo actor registries for Mark, Mölndal and Malå: the kinds of actors the seed documents name,
+"""Demo actor registries for Mark, Mölndal, Malå and Vaasa: the kinds of actors the seed documents name,
 with influence, interest and planned engagement as a coordinator might judge them (made up, marked
 as demo data on the organisation). Idempotent: actors are found by name."""
 
@@ -15,9 +15,17 @@ COMMON = [
         5,
         4,
         E.COLLABORATE,
-        "Job matching, labour-market programmes and the establishment programme for newcomers.",
+        "Matchning till jobb, arbetsmarknadsprogram och etableringsprogrammet för nyanlända.",
     ),
-    ("Försäkringskassan", K.AGENCY, "public", 4, 2, E.INFORM, "Benefits and parental allowance for newcomer families."),
+    (
+        "Försäkringskassan",
+        K.AGENCY,
+        "public",
+        4,
+        2,
+        E.INFORM,
+        "Ersättningar och föräldrapenning för nyanlända familjer.",
+    ),
     (
         "Migrationsverket",
         K.AGENCY,
@@ -25,7 +33,7 @@ COMMON = [
         4,
         2,
         E.INFORM,
-        "Asylum and residence permits; settlement of those granted protection.",
+        "Asyl och uppehållstillstånd; anvisning av dem som fått skydd.",
     ),
     (
         "Socialtjänsten",
@@ -34,7 +42,7 @@ COMMON = [
         4,
         5,
         E.COLLABORATE,
-        "Financial support, family support and reception of unaccompanied children.",
+        "Ekonomiskt bistånd, familjestöd och mottagande av ensamkommande barn.",
     ),
     (
         "Barn- och utbildningsförvaltningen",
@@ -43,7 +51,7 @@ COMMON = [
         5,
         5,
         E.COLLABORATE,
-        "Preschool, school, mother-tongue tuition and introductory programmes.",
+        "Förskola, skola, modersmålsundervisning och introduktionsprogram.",
     ),
     (
         "Arbetsmarknadsenheten",
@@ -52,7 +60,7 @@ COMMON = [
         4,
         5,
         E.COLLABORATE,
-        "Work practice, municipal adult education (SFI) and guidance towards work.",
+        "Praktik, kommunal vuxenutbildning (SFI) och vägledning mot arbete.",
     ),
     (
         "Kultur och fritid",
@@ -61,7 +69,7 @@ COMMON = [
         3,
         4,
         E.INVOLVE,
-        "Libraries, culture and leisure; language cafés and meeting places.",
+        "Bibliotek, kultur och fritid; språkcaféer och mötesplatser.",
     ),
     (
         "Svenska kyrkan",
@@ -70,10 +78,10 @@ COMMON = [
         2,
         4,
         E.INVOLVE,
-        "Language cafés, second-hand clothes and support for families.",
+        "Språkcaféer, second hand-kläder och stöd till familjer.",
     ),
-    ("Röda Korset", K.NGO, "civil", 2, 5, E.COLLABORATE, "Homework help, language training and trauma support."),
-    ("Studieförbund", K.NGO, "civil", 2, 4, E.INVOLVE, "Study circles in Swedish and civic orientation."),
+    ("Röda Korset", K.NGO, "civil", 2, 5, E.COLLABORATE, "Läxhjälp, språkträning och stöd efter trauma."),
+    ("Studieförbund", K.NGO, "civil", 2, 4, E.INVOLVE, "Studiecirklar i svenska och samhällsorientering."),
 ]
 MARK = COMMON + [
     (
@@ -83,7 +91,7 @@ MARK = COMMON + [
         5,
         3,
         E.CONSULT,
-        "Health care, regional development and funding of projects.",
+        "Hälso- och sjukvård, regional utveckling och finansiering av projekt.",
     ),
     (
         "Marks Bostad AB",
@@ -92,7 +100,7 @@ MARK = COMMON + [
         4,
         3,
         E.CONSULT,
-        "Municipal housing company: flats for newcomers, neighbourhood work.",
+        "Kommunalt bostadsbolag: lägenheter för nyanlända, arbete i bostadsområdena.",
     ),
     (
         "Individ- och familjeomsorgen",
@@ -101,16 +109,16 @@ MARK = COMMON + [
         4,
         4,
         E.COLLABORATE,
-        "Family support and child protection.",
+        "Familjestöd och barnskydd.",
     ),
     (
-        "Save the Children (SALAM project)",
+        "Rädda Barnen (projektet SALAM)",
         K.NGO,
         "civil",
         3,
         5,
         E.EMPOWER,
-        "Child-centred support; co-leads the co-creation of the strategy.",
+        "Stöd med barnet i centrum; leder samskapandet av strategin tillsammans med kommunen.",
     ),
     (
         "Islamiska kulturföreningen",
@@ -119,7 +127,7 @@ MARK = COMMON + [
         2,
         4,
         E.INVOLVE,
-        "Meeting place and trusted contact for many families.",
+        "Mötesplats och förtroendefull kontakt för många familjer.",
     ),
     (
         "Somaliska föreningen i Mark",
@@ -128,7 +136,7 @@ MARK = COMMON + [
         1,
         5,
         E.EMPOWER,
-        "Self-organised association of Somali-speaking residents.",
+        "Egen förening för somalisktalande invånare.",
     ),
     (
         "Kinna Företagarförening",
@@ -137,9 +145,9 @@ MARK = COMMON + [
         3,
         3,
         E.CONSULT,
-        "Local businesses offering work practice and mentoring.",
+        "Lokala företag som erbjuder praktik och mentorskap.",
     ),
-    ("Textilföretag i Kinna", K.BUSINESS, "private", 3, 2, E.CONSULT, "Employers in the region's textile industry."),
+    ("Textilföretag i Kinna", K.BUSINESS, "private", 3, 2, E.CONSULT, "Arbetsgivare i regionens textilindustri."),
     (
         "Marks gymnasieskola",
         K.SCHOOL,
@@ -147,7 +155,7 @@ MARK = COMMON + [
         3,
         4,
         E.INVOLVE,
-        "Upper secondary school with the language introduction programme.",
+        "Gymnasieskola med språkintroduktion.",
     ),
     (
         "Föräldrar i Skene (nyanlända)",
@@ -156,7 +164,7 @@ MARK = COMMON + [
         1,
         5,
         E.EMPOWER,
-        "Newcomer parents who meet at the parent café.",
+        "Nyanlända föräldrar som träffas på föräldracaféet.",
     ),
     (
         "Unga i Mark",
@@ -165,7 +173,7 @@ MARK = COMMON + [
         1,
         4,
         E.INVOLVE,
-        "Young residents, newcomers and others, in the youth council.",
+        "Unga invånare, nyanlända och andra, i ungdomsrådet.",
     ),
     (
         "Grannar i Fritsla",
@@ -174,13 +182,13 @@ MARK = COMMON + [
         1,
         3,
         E.CONSULT,
-        "The host community in one of the villages that receive newcomers.",
+        "Lokalsamhället i en av orterna som tar emot nyanlända.",
     ),
-    ("Polisen i Mark", K.AGENCY, "public", 4, 2, E.CONSULT, "Local police; builds trust with newcomer families."),
-    ("Vårdcentralen Kinna", K.OTHER, "public", 3, 3, E.CONSULT, "Primary care, interpreters, health guidance."),
+    ("Polisen i Mark", K.AGENCY, "public", 4, 2, E.CONSULT, "Lokalpolisen; bygger förtroende hos nyanlända familjer."),
+    ("Vårdcentralen Kinna", K.OTHER, "public", 3, 3, E.CONSULT, "Primärvård, tolk och hälsovägledning."),
 ]
 MOLNDAL = COMMON + [
-    ("Mölndalsbostäder", K.COMPANY, "public", 4, 3, E.CONSULT, "Municipal housing company."),
+    ("Mölndalsbostäder", K.COMPANY, "public", 4, 3, E.CONSULT, "Kommunalt bostadsbolag."),
     (
         "Social- och arbetsmarknadsförvaltningen",
         K.DEPARTMENT,
@@ -188,9 +196,9 @@ MOLNDAL = COMMON + [
         5,
         5,
         E.COLLABORATE,
-        "Owns the integration strategy's action plan.",
+        "Äger integrationsstrategins handlingsplan.",
     ),
-    ("Region Västra Götaland", K.REGION, "public", 5, 3, E.CONSULT, "Health care and regional development."),
+    ("Region Västra Götaland", K.REGION, "public", 5, 3, E.CONSULT, "Hälso- och sjukvård och regional utveckling."),
 ]
 MALA = [
     (
@@ -200,7 +208,7 @@ MALA = [
         4,
         5,
         E.COLLABORATE,
-        "Reception of newcomers, civic orientation, contact person for each family.",
+        "Mottagande av nyanlända, samhällsorientering, kontaktperson för varje familj.",
     ),
     (
         "Arbetsmarknadsenheten",
@@ -209,12 +217,12 @@ MALA = [
         4,
         5,
         E.COLLABORATE,
-        "Work practice and new-start jobs in the municipality's workplaces.",
+        "Praktik och nystartsjobb i kommunens verksamheter.",
     ),
-    ("Utbildningsavdelningen", K.DEPARTMENT, "public", 4, 4, E.COLLABORATE, "School, SFI and adult education."),
-    ("Sociala avdelningen", K.DEPARTMENT, "public", 4, 4, E.COLLABORATE, "Social services and financial support."),
-    ("Malåbostäder AB", K.COMPANY, "public", 3, 3, E.CONSULT, "Municipal housing company."),
-    ("Nilaskolan", K.SCHOOL, "public", 3, 4, E.INVOLVE, "The municipality's school."),
+    ("Utbildningsavdelningen", K.DEPARTMENT, "public", 4, 4, E.COLLABORATE, "Skola, SFI och vuxenutbildning."),
+    ("Sociala avdelningen", K.DEPARTMENT, "public", 4, 4, E.COLLABORATE, "Socialtjänst och ekonomiskt bistånd."),
+    ("Malåbostäder AB", K.COMPANY, "public", 3, 3, E.CONSULT, "Kommunalt bostadsbolag."),
+    ("Nilaskolan", K.SCHOOL, "public", 3, 4, E.INVOLVE, "Kommunens skola."),
     (
         "Region Västerbotten",
         K.REGION,
@@ -222,7 +230,7 @@ MALA = [
         4,
         3,
         E.CONSULT,
-        "Health care; partner in the SIKT 2.0 development project.",
+        "Hälso- och sjukvård; partner i utvecklingsprojektet SIKT 2.0.",
     ),
     (
         "Arbetsförmedlingen",
@@ -231,9 +239,9 @@ MALA = [
         5,
         4,
         E.COLLABORATE,
-        "Matching newcomers to work and tailored education.",
+        "Matchning av nyanlända till arbete och anpassad utbildning.",
     ),
-    ("Försäkringskassan", K.AGENCY, "public", 4, 2, E.INFORM, "Benefits for families."),
+    ("Försäkringskassan", K.AGENCY, "public", 4, 2, E.INFORM, "Ersättningar till familjer."),
     (
         "Föreningslivet i Malå",
         K.NGO,
@@ -241,7 +249,7 @@ MALA = [
         2,
         4,
         E.INVOLVE,
-        "Associations behind Midsummer, the culture day and the Christmas market.",
+        "Föreningarna bakom midsommarfirandet, kulturdagen och julmarknaden.",
     ),
 ]
 RELATIONS = [
@@ -250,9 +258,9 @@ RELATIONS = [
     ("Socialtjänsten", "Arbetsmarknadsenheten", Relation.Kind.REFERS),
     ("Kultur och fritid", "Svenska kyrkan", Relation.Kind.COLLABORATES),
     ("Kultur och fritid", "Studieförbund", Relation.Kind.COLLABORATES),
-    ("Västra Götalandsregionen", "Save the Children (SALAM project)", Relation.Kind.FUNDS),
-    ("Save the Children (SALAM project)", "Föräldrar i Skene (nyanlända)", Relation.Kind.COLLABORATES),
-    ("Save the Children (SALAM project)", "Barn- och utbildningsförvaltningen", Relation.Kind.COLLABORATES),
+    ("Västra Götalandsregionen", "Rädda Barnen (projektet SALAM)", Relation.Kind.FUNDS),
+    ("Rädda Barnen (projektet SALAM)", "Föräldrar i Skene (nyanlända)", Relation.Kind.COLLABORATES),
+    ("Rädda Barnen (projektet SALAM)", "Barn- och utbildningsförvaltningen", Relation.Kind.COLLABORATES),
     ("Kinna Företagarförening", "Arbetsmarknadsenheten", Relation.Kind.COLLABORATES),
     ("Marks Bostad AB", "Socialtjänsten", Relation.Kind.COLLABORATES),
     ("Somaliska föreningen i Mark", "Föräldrar i Skene (nyanlända)", Relation.Kind.REPRESENTS),
@@ -260,12 +268,18 @@ RELATIONS = [
     ("Integrationsservice", "Föreningslivet i Malå", Relation.Kind.COLLABORATES),
     ("Region Västerbotten", "Arbetsmarknadsenheten", Relation.Kind.FUNDS),
     ("Utbildningsavdelningen", "Nilaskolan", Relation.Kind.COORDINATES),
+    ("Kotoutumispalvelut", "Työllisyyspalvelut", Relation.Kind.COLLABORATES),
+    ("Kotoutumispalvelut", "Pohjanmaan hyvinvointialue", Relation.Kind.REFERS),
+    ("Pohjanmaan ELY-keskus", "Kotoutumispalvelut", Relation.Kind.FUNDS),
+    ("Kaupunginkirjasto", "Suomen Punainen Risti, Vaasan osasto", Relation.Kind.COLLABORATES),
+    ("Monikulttuurinen yhdistys", "Kotoutumispalvelut", Relation.Kind.COLLABORATES),
+    ("Vaasan yrittäjät", "Työllisyyspalvelut", Relation.Kind.COLLABORATES),
 ]
 PLAN = [  # (actor, level, how, start, end, status)
     (
         "Föräldrar i Skene (nyanlända)",
         E.EMPOWER,
-        "Two focus groups in Arabic and Somali at the parent café",
+        "Två fokusgrupper på arabiska och somaliska på föräldracaféet",
         "2024-10-01",
         "2024-11-30",
         Engagement.Status.DONE,
@@ -273,7 +287,7 @@ PLAN = [  # (actor, level, how, start, end, status)
     (
         "Unga i Mark",
         E.INVOLVE,
-        "Workshop with the youth council and a survey in school",
+        "Workshop med ungdomsrådet och en enkät i skolan",
         "2024-11-01",
         "2025-02-28",
         Engagement.Status.DONE,
@@ -281,7 +295,7 @@ PLAN = [  # (actor, level, how, start, end, status)
     (
         "Arbetsförmedlingen",
         E.COLLABORATE,
-        "Seat on the co-creation committee; joint actions on work",
+        "Plats i samskapandekommittén; gemensamma åtgärder för arbete",
         "2024-09-01",
         "2025-06-30",
         Engagement.Status.UNDER_WAY,
@@ -289,7 +303,7 @@ PLAN = [  # (actor, level, how, start, end, status)
     (
         "Kinna Företagarförening",
         E.CONSULT,
-        "Interviews with five employers",
+        "Intervjuer med fem arbetsgivare",
         "2024-10-15",
         "2024-12-15",
         Engagement.Status.DONE,
@@ -297,7 +311,7 @@ PLAN = [  # (actor, level, how, start, end, status)
     (
         "Grannar i Fritsla",
         E.CONSULT,
-        "Public meeting in the village hall",
+        "Allmänt möte i bygdegården",
         "2025-02-01",
         "2025-03-31",
         Engagement.Status.PLANNED,
@@ -305,7 +319,7 @@ PLAN = [  # (actor, level, how, start, end, status)
     (
         "Polisen i Mark",
         E.CONSULT,
-        "Interview on trust between families and authorities",
+        "Intervju om förtroendet mellan familjer och myndigheter",
         "2024-11-01",
         "2024-12-31",
         Engagement.Status.PLANNED,
@@ -313,13 +327,61 @@ PLAN = [  # (actor, level, how, start, end, status)
     (
         "Integrationsservice",
         E.COLLABORATE,
-        "Revision of the strategy before the end of 2025",
+        "Revidering av strategin före utgången av 2025",
         "2025-01-01",
         "2025-12-31",
         Engagement.Status.UNDER_WAY,
     ),
 ]
-ACTORS = {"mark": MARK, "molndal": MOLNDAL, "mala": MALA}
+VAASA = [
+    (
+        "Kotoutumispalvelut",
+        K.DEPARTMENT,
+        "public",
+        4,
+        5,
+        E.COLLABORATE,
+        "Alkukartoitus, kotoutumissuunnitelma ja ohjaus.",
+    ),
+    ("Työllisyyspalvelut", K.DEPARTMENT, "public", 5, 5, E.COLLABORATE, "Kunnan työllisyyspalvelut vuodesta 2025."),
+    (
+        "Kasvatus- ja opetustoimi",
+        K.DEPARTMENT,
+        "public",
+        5,
+        4,
+        E.COLLABORATE,
+        "Varhaiskasvatus, perusopetus, valmistava opetus ja oman äidinkielen opetus.",
+    ),
+    ("Kaupunginkirjasto", K.DEPARTMENT, "public", 2, 4, E.INVOLVE, "Kielikahvilat ja kohtaamispaikat."),
+    (
+        "Pohjanmaan hyvinvointialue",
+        K.REGION,
+        "public",
+        5,
+        3,
+        E.CONSULT,
+        "Sosiaali- ja terveyspalvelut, perhetyö ja mielenterveyspalvelut.",
+    ),
+    ("Kela", K.AGENCY, "public", 4, 2, E.INFORM, "Etuudet ja asumisperusteinen sosiaaliturva."),
+    ("Maahanmuuttovirasto", K.AGENCY, "public", 4, 2, E.INFORM, "Oleskeluluvat ja pakolaisten kuntaan osoittaminen."),
+    (
+        "Pohjanmaan ELY-keskus",
+        K.AGENCY,
+        "public",
+        4,
+        3,
+        E.CONSULT,
+        "Alueellinen kotoutumisen edistäminen ja pakolaisten kuntakorvaukset.",
+    ),
+    ("Suomen Punainen Risti, Vaasan osasto", K.NGO, "civil", 2, 5, E.COLLABORATE, "Ystävätoiminta ja läksykerhot."),
+    ("Monikulttuurinen yhdistys", K.NGO, "civil", 1, 5, E.EMPOWER, "Maahanmuuttajien oma yhdistys."),
+    ("Vaasan seurakuntayhtymä", K.FAITH, "civil", 2, 4, E.INVOLVE, "Perhekerhot ja kielikahvilat."),
+    ("Vaasan yrittäjät", K.BUSINESS, "private", 3, 3, E.CONSULT, "Työnantajat, harjoittelupaikat ja mentorointi."),
+    ("Vaasan ammattiopisto", K.SCHOOL, "public", 3, 4, E.INVOLVE, "Ammatillinen koulutus ja kielituki."),
+    ("Nuorisovaltuusto", K.RESIDENTS, "community", 1, 4, E.INVOLVE, "Nuorten ääni kaupungin päätöksissä."),
+]
+ACTORS = {"mark": MARK, "molndal": MOLNDAL, "mala": MALA, "vaasa": VAASA}
 
 
 def _date(text):

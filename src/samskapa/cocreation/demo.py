@@ -10,7 +10,7 @@ from simple_history.utils import bulk_create_with_history
 
 from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
-from samskapa.cocreation.demo_texts import ARABIC_QUOTES, SWEDISH_QUOTES, THEMES
+from samskapa.cocreation.demo_texts import ARABIC_QUOTES, SWEDISH_QUOTES, THEMES, VAASA_THEMES
 from samskapa.cocreation.models import (
     Committee,
     CommitteeDecision,
@@ -34,83 +34,83 @@ from samskapa.strategy.models import FocusArea, Goal
 C = Consultation.Kind
 # Mark: (title, kind, date, place, languages, facilitator, {group: count}, [actors], [themes], inputs)
 INTERVIEWS = [
-    ("Interview: school principal, Skene", "Barn- och utbildningsförvaltningen", {"staff": 1}, ["school", "children"]),
-    ("Interview: SFI teachers", "Arbetsmarknadsenheten", {"staff": 2}, ["school", "women"]),
-    ("Interview: social services, reception team", "Socialtjänsten", {"staff": 2}, ["welcome", "trust"]),
-    ("Interview: family support", "Individ- och familjeomsorgen", {"staff": 1}, ["trust", "health"]),
-    ("Interview: libraries and leisure", "Kultur och fritid", {"staff": 1}, ["participation", "children"]),
-    ("Interview: Arbetsförmedlingen, local office", "Arbetsförmedlingen", {"staff": 2}, ["work", "strategy"]),
-    ("Interview: housing company", "Marks Bostad AB", {"staff": 1}, ["welcome", "services"]),
-    ("Interview: Red Cross volunteers", "Röda Korset", {"ngos": 3}, ["health", "participation"]),
-    ("Interview: Church of Sweden, Kinna parish", "Svenska kyrkan", {"ngos": 2}, ["welcome", "participation"]),
+    ("Intervju: rektor, Skene", "Barn- och utbildningsförvaltningen", {"staff": 1}, ["school", "children"]),
+    ("Intervju: SFI-lärare", "Arbetsmarknadsenheten", {"staff": 2}, ["school", "women"]),
+    ("Intervju: socialtjänsten, mottagningsgruppen", "Socialtjänsten", {"staff": 2}, ["welcome", "trust"]),
+    ("Intervju: familjestödet", "Individ- och familjeomsorgen", {"staff": 1}, ["trust", "health"]),
+    ("Intervju: bibliotek och fritid", "Kultur och fritid", {"staff": 1}, ["participation", "children"]),
+    ("Intervju: Arbetsförmedlingen, lokalkontoret", "Arbetsförmedlingen", {"staff": 2}, ["work", "strategy"]),
+    ("Intervju: bostadsbolaget", "Marks Bostad AB", {"staff": 1}, ["welcome", "services"]),
+    ("Intervju: volontärer i Röda Korset", "Röda Korset", {"ngos": 3}, ["health", "participation"]),
+    ("Intervju: Svenska kyrkan, Kinna församling", "Svenska kyrkan", {"ngos": 2}, ["welcome", "participation"]),
     (
-        "Interview: Islamic cultural association",
+        "Intervju: Islamiska kulturföreningen",
         "Islamiska kulturföreningen",
         {"ngos": 2, "newcomers": 2},
         ["trust", "participation"],
     ),
     (
-        "Interview: Somali association",
+        "Intervju: Somaliska föreningen",
         "Somaliska föreningen i Mark",
         {"ngos": 2, "newcomers": 2},
         ["participation", "women"],
     ),
-    ("Interview: employer in the textile industry", "Textilföretag i Kinna", {"businesses": 1}, ["work"]),
-    ("Interview: business association", "Kinna Företagarförening", {"businesses": 2}, ["work", "strategy"]),
-    ("Interview: restaurant owner", None, {"businesses": 1, "newcomers": 1}, ["work", "services"]),
-    ("Interview: local police", "Polisen i Mark", {"staff": 1}, ["trust"]),
-    ("Interview: health centre", "Vårdcentralen Kinna", {"staff": 2}, ["health", "services"]),
-    ("Interview: newcomer father of three", None, {"newcomers": 1}, ["school", "work"]),
-    ("Interview: newcomer mother, recently arrived", None, {"newcomers": 1, "women": 1}, ["women", "welcome"]),
-    ("Interview: young adult, language introduction", None, {"newcomers": 1, "children": 1}, ["school", "work"]),
-    ("Interview: retired teacher, host community volunteer", None, {"host": 1}, ["participation", "welcome"]),
+    ("Intervju: arbetsgivare i textilindustrin", "Textilföretag i Kinna", {"businesses": 1}, ["work"]),
+    ("Intervju: företagarföreningen", "Kinna Företagarförening", {"businesses": 2}, ["work", "strategy"]),
+    ("Intervju: restaurangägare", None, {"businesses": 1, "newcomers": 1}, ["work", "services"]),
+    ("Intervju: lokalpolisen", "Polisen i Mark", {"staff": 1}, ["trust"]),
+    ("Intervju: vårdcentralen", "Vårdcentralen Kinna", {"staff": 2}, ["health", "services"]),
+    ("Intervju: nyanländ pappa till tre barn", None, {"newcomers": 1}, ["school", "work"]),
+    ("Intervju: nyanländ mamma, nyss kommen", None, {"newcomers": 1, "women": 1}, ["women", "welcome"]),
+    ("Intervju: ung vuxen, språkintroduktion", None, {"newcomers": 1, "children": 1}, ["school", "work"]),
+    ("Intervju: pensionerad lärare, volontär i lokalsamhället", None, {"host": 1}, ["participation", "welcome"]),
 ]
 FOCUS_GROUPS = [
     (
-        "Focus group: women's group at the library (Arabic)",
+        "Fokusgrupp: kvinnogruppen på biblioteket (arabiska)",
         ["ar", "sv"],
         {"newcomers": 9, "women": 9},
         ["women", "health", "services"],
         "Islamiska kulturföreningen",
     ),
     (
-        "Focus group: parent café, Skene preschool",
+        "Fokusgrupp: föräldracaféet, förskolan i Skene",
         ["so", "ar", "sv"],
         {"newcomers": 11, "women": 7},
         ["school", "welcome", "trust"],
         "Föräldrar i Skene (nyanlända)",
     ),
     (
-        "Focus group: language introduction students",
+        "Fokusgrupp: elever på språkintroduktion",
         ["sv", "ar", "ti"],
         {"newcomers": 8, "children": 8},
         ["school", "work", "children"],
         "Marks gymnasieskola",
     ),
     (
-        "Focus group: children aged 10–12 (drawing and talking)",
+        "Fokusgrupp: barn 10–12 år (rita och prata)",
         ["sv", "ar", "so"],
         {"children": 12, "newcomers": 7},
         ["children"],
-        "Save the Children (SALAM project)",
+        "Rädda Barnen (projektet SALAM)",
     ),
     (
-        "Focus group: Tigrinya-speaking families",
+        "Fokusgrupp: tigrinjatalande familjer",
         ["ti", "sv"],
         {"newcomers": 7, "women": 3},
         ["welcome", "trust", "health"],
         None,
     ),
-    ("Focus group: neighbours in Fritsla", ["sv"], {"host": 9}, ["welcome", "participation"], "Grannar i Fritsla"),
+    ("Fokusgrupp: grannar i Fritsla", ["sv"], {"host": 9}, ["welcome", "participation"], "Grannar i Fritsla"),
     (
-        "Focus group: teachers and school staff",
+        "Fokusgrupp: lärare och skolpersonal",
         ["sv"],
         {"staff": 8},
         ["school", "services", "strategy"],
         "Barn- och utbildningsförvaltningen",
     ),
     (
-        "Focus group: associations and faith communities",
+        "Fokusgrupp: föreningar och trossamfund",
         ["sv"],
         {"ngos": 9},
         ["participation", "strategy"],
@@ -119,14 +119,14 @@ FOCUS_GROUPS = [
 ]
 WORKSHOPS = [
     (
-        "Workshop: joint design of the focus areas",
+        "Workshop: fokusområdena formas tillsammans",
         {"staff": 12, "ngos": 6, "newcomers": 5, "businesses": 2, "host": 3},
         ["strategy", "participation", "work"],
     ),
-    ("Workshop: youth council on leisure and safety", {"children": 14, "newcomers": 6}, ["children", "participation"]),
+    ("Workshop: ungdomsrådet om fritid och trygghet", {"children": 14, "newcomers": 6}, ["children", "participation"]),
 ]
 COMMITTEE_MEMBERS = [
-    ("Save the Children (SALAM project)", CommitteeMember.Role.CHAIR),
+    ("Rädda Barnen (projektet SALAM)", CommitteeMember.Role.CHAIR),
     ("Barn- och utbildningsförvaltningen", CommitteeMember.Role.MEMBER),
     ("Arbetsförmedlingen", CommitteeMember.Role.MEMBER),
     ("Röda Korset", CommitteeMember.Role.MEMBER),
@@ -139,108 +139,106 @@ COMMITTEE_MEMBERS = [
 MEETINGS = [
     (
         "2024-10-08",
-        "Mandate and way of working; the stakeholder map; plan for interviews and focus groups.",
-        "The committee agreed on its mandate and on meeting every six weeks. "
-        "Members added three actors to the stakeholder map.",
-        [("The committee meets every six weeks and its minutes are published.", None)],
+        "Uppdrag och arbetssätt; aktörskartan; plan för intervjuer och fokusgrupper.",
+        "Kommittén enades om sitt uppdrag och om att träffas var sjätte vecka. "
+        "Ledamöterna lade till tre aktörer på aktörskartan.",
+        [("Kommittén träffas var sjätte vecka och protokollen publiceras.", None)],
     ),
     (
         "2024-11-19",
-        "First results from interviews; how to reach children and women.",
-        "Interviews so far mostly reached staff. "
-        "The committee asked for focus groups with women and with children before December.",
+        "Första resultaten från intervjuerna; hur vi når barn och kvinnor.",
+        "Intervjuerna har hittills mest nått personal. "
+        "Kommittén bad om fokusgrupper med kvinnor och med barn före december.",
         [
             (
-                "Hold a focus group with children, led by Save the Children, "
-                "before any project for children is designed.",
-                "Participation and community",
+                "Håll en fokusgrupp med barn, ledd av Rädda Barnen, innan något projekt för barn utformas.",
+                "Delaktighet och gemenskap",
             ),
             (
-                "Hold a women's focus group in Arabic with a female interpreter.",
-                "Empowerment through work, education and language",
+                "Håll en fokusgrupp för kvinnor på arabiska med kvinnlig tolk.",
+                "Egenmakt genom arbete, utbildning och språk",
             ),
         ],
     ),
     (
         "2025-01-21",
-        "Key findings and the draft focus areas.",
-        "The committee discussed the five key findings and proposed wording for the focus areas.",
+        "Viktiga slutsatser och utkastet till fokusområden.",
+        "Kommittén diskuterade de fem viktigaste slutsatserna och föreslog formuleringar för fokusområdena.",
         [
             (
-                "Work and language are one focus area, with special attention to women's path to work.",
-                "Empowerment through work, education and language",
+                "Arbete och språk blir ett fokusområde, med särskild omsorg om kvinnors väg till arbete.",
+                "Egenmakt genom arbete, utbildning och språk",
             ),
-            ("Every focus area gets at least one measurable goal.", "Collaboration and governance"),
+            ("Varje fokusområde får minst ett mätbart mål.", "Samverkan och styrning"),
         ],
     ),
     (
         "2025-03-04",
-        "Draft strategy before consultation.",
+        "Utkastet till strategi inför remissen.",
         "",
         [
             (
-                "Send the draft out for public consultation in Swedish, English, Arabic and Somali.",
-                "Equal access and respectful services",
+                "Skicka utkastet på remiss till allmänheten på svenska, engelska, arabiska och somaliska.",
+                "Likvärdig tillgång och respektfullt bemötande",
             )
         ],
     ),
 ]
 FINDINGS = [
     (
-        "New residents need to feel welcome, respected and safe where they live.",
+        "Nya invånare behöver känna sig välkomna, respekterade och trygga där de bor.",
         "welcome",
-        "Participation and community",
-        "Contact persons for newcomers and meeting places in the neighbourhood "
-        "are part of the focus area on participation.",
+        "Delaktighet och gemenskap",
+        "Kontaktpersoner för nyanlända och mötesplatser i bostadsområdet ingår i fokusområdet om delaktighet.",
     ),
     (
-        "A supportive school and extra language training help children and whole families.",
+        "En skola som stöttar och extra språkträning hjälper barnen och hela familjen.",
         "school",
-        "Empowerment through work, education and language",
-        "Early language support in preschool and parent cafés is written into the strategy.",
+        "Egenmakt genom arbete, utbildning och språk",
+        "Tidigt språkstöd i förskolan och på föräldracaféer är inskrivet i strategin.",
     ),
     (
-        "People want career guidance, placements that lead to jobs, and mentors who see all their skills.",
+        "Människor vill ha studie- och yrkesvägledning, praktik som leder till jobb och mentorer som ser allt de kan.",
         "work",
-        "Empowerment through work, education and language",
+        "Egenmakt genom arbete, utbildning och språk",
         "",
     ),
     (
-        "Integration runs both ways: newcomers want to contribute, not only receive support.",
+        "Integration går åt båda hållen: nyanlända vill bidra, inte bara få stöd.",
         "participation",
-        "Collaboration and governance",
-        "Newcomers and associations sit on the co-creation committee.",
+        "Samverkan och styrning",
+        "Nyanlända och föreningar sitter i samskapandekommittén.",
     ),
     (
-        "The strategy must be concrete and understandable, "
-        "with clear roles for authorities, associations and businesses.",
+        "Strategin måste vara konkret och begriplig, med tydliga roller för myndigheter, föreningar och företag.",
         "strategy",
-        "Collaboration and governance",
+        "Samverkan och styrning",
         "",
     ),
     (
-        "Women, especially mothers of small children, need a first step into language and work that fits their lives.",
+        "Kvinnor, särskilt mammor till små barn, behöver ett första steg in i språk och arbete som passar deras liv.",
         "women",
-        "Empowerment through work, education and language",
+        "Egenmakt genom arbete, utbildning och språk",
         "",
     ),
     (
-        "Children want places to be after school and to be asked before things are decided for them.",
+        "Barn vill ha platser att vara på efter skolan och bli tillfrågade innan något bestäms åt dem.",
         "children",
         None,
         "",
     ),
     (
-        "Many families are afraid of authorities; trust is built by the same faces, in familiar places.",
+        "Många familjer är rädda för myndigheter; förtroende byggs av samma ansikten på välkända platser.",
         "trust",
         None,
         "",
     ),
     (
-        "Information and services must be understandable, in several languages, and respectful.",
+        "Information och service måste vara begriplig, finnas på flera språk och vara respektfull.",
         "services",
-        "Equal access and respectful services",
-        "Multilingual information and intercultural training for staff are part of the focus area on equal access.",
+        "Likvärdig tillgång och respektfullt bemötande",
+        "Information på flera språk och utbildning i interkulturellt bemötande ingår i fokusområdet "
+        "om likvärdig tillgång.",
     ),
 ]
 TARGETS = {
@@ -253,14 +251,15 @@ TARGETS = {
     "businesses": (8, 3),
 }
 SURVEY = {
-    "title": "How do you want to take part in Mark? (demo)",
-    "intro": "A short, anonymous survey for everyone who lives in Mark. It takes about three minutes.",
-    "thanks": "Thank you! What you write is read by the people drafting the integration strategy.",
+    "title": "Hur vill du vara med i Mark? (demo)",
+    "intro": "En kort, anonym enkät för alla som bor i Mark. Den tar ungefär tre minuter.",
+    "thanks": "Tack! Det du skriver läses av dem som skriver integrationsstrategin.",
+    "languages": ["sv", "en", "ar"],
     "texts": {
-        "sv": {
-            "title": "Hur vill du vara med i Mark? (demo)",
-            "intro": "En kort, anonym enkät för alla som bor i Mark. Den tar ungefär tre minuter.",
-            "thanks": "Tack! Det du skriver läses av dem som skriver integrationsstrategin.",
+        "en": {
+            "title": "How do you want to take part in Mark? (demo)",
+            "intro": "A short, anonymous survey for everyone who lives in Mark. It takes about three minutes.",
+            "thanks": "Thank you! What you write is read by the people drafting the integration strategy.",
         },
         "ar": {
             "title": "كيف تريد أن تشارك في مارك؟ (تجريبي)",
@@ -268,62 +267,63 @@ SURVEY = {
             "thanks": "شكرًا لك! ما تكتبه يقرؤه الأشخاص الذين يكتبون استراتيجية الاندماج.",
         },
     },
+    # (kind, text in the first language, {other language: text}, [(choice in each language)], help)
     "questions": [
         (
             "scale",
-            "How welcome do you feel in Mark?",
-            {"sv": "Hur välkommen känner du dig i Mark?", "ar": "إلى أي مدى تشعر بالترحيب في مارك؟"},
+            "Hur välkommen känner du dig i Mark?",
+            {"en": "How welcome do you feel in Mark?", "ar": "إلى أي مدى تشعر بالترحيب في مارك؟"},
             [],
-            "1 = not at all, 5 = very",
+            "1 = inte alls, 5 = mycket",
         ),
         (
             "single",
-            "Where do you most often meet other people?",
-            {"sv": "Var träffar du oftast andra människor?", "ar": "أين تلتقي بالآخرين في أغلب الأحيان؟"},
+            "Var träffar du oftast andra människor?",
+            {"en": "Where do you most often meet other people?", "ar": "أين تلتقي بالآخرين في أغلب الأحيان؟"},
             [
-                ("At the library or a language café", "På biblioteket eller ett språkcafé", "في المكتبة أو مقهى اللغة"),
-                ("At school or preschool", "I skolan eller förskolan", "في المدرسة أو الروضة"),
+                ("På biblioteket eller ett språkcafé", "At the library or a language café", "في المكتبة أو مقهى اللغة"),
+                ("I skolan eller förskolan", "At school or preschool", "في المدرسة أو الروضة"),
                 (
-                    "In an association or faith community",
                     "I en förening eller ett trossamfund",
+                    "In an association or faith community",
                     "في جمعية أو جماعة دينية",
                 ),
-                ("At work", "På jobbet", "في العمل"),
-                ("Nowhere yet", "Ingenstans än", "لا مكان بعد"),
+                ("På jobbet", "At work", "في العمل"),
+                ("Ingenstans än", "Nowhere yet", "لا مكان بعد"),
             ],
             "",
         ),
         (
             "multiple",
-            "What would help you most?",
-            {"sv": "Vad skulle hjälpa dig mest?", "ar": "ما الذي سيساعدك أكثر؟"},
+            "Vad skulle hjälpa dig mest?",
+            {"en": "What would help you most?", "ar": "ما الذي سيساعدك أكثر؟"},
             [
-                ("Learning Swedish", "Att lära mig svenska", "تعلم اللغة السويدية"),
-                ("A job or work practice", "Ett jobb eller en praktikplats", "عمل أو تدريب عملي"),
-                ("A good place to live", "Ett bra boende", "سكن جيد"),
-                ("Leisure for children and young people", "Fritid för barn och unga", "أنشطة للأطفال والشباب"),
-                ("Information in my language", "Information på mitt språk", "معلومات بلغتي"),
+                ("Att lära mig svenska", "Learning Swedish", "تعلم اللغة السويدية"),
+                ("Ett jobb eller en praktikplats", "A job or work practice", "عمل أو تدريب عملي"),
+                ("Ett bra boende", "A good place to live", "سكن جيد"),
+                ("Fritid för barn och unga", "Leisure for children and young people", "أنشطة للأطفال والشباب"),
+                ("Information på mitt språk", "Information in my language", "معلومات بلغتي"),
             ],
             "",
         ),
         (
             "text",
-            "What should the municipality do first?",
-            {"sv": "Vad borde kommunen göra först?", "ar": "ما الذي يجب أن تفعله البلدية أولاً؟"},
+            "Vad borde kommunen göra först?",
+            {"en": "What should the municipality do first?", "ar": "ما الذي يجب أن تفعله البلدية أولاً؟"},
             [],
             "",
         ),
     ],
 }
-SCALE_HELP = {"sv": "1 = inte alls, 5 = mycket", "ar": "1 = إطلاقًا، 5 = كثيرًا جدًا"}
+SCALE_HELP = {"en": "1 = not at all, 5 = very", "ar": "1 = إطلاقًا، 5 = كثيرًا جدًا", "sv": "1 = inte alls, 5 = mycket"}
 FREE_TEXT = [
-    ("More evening classes in Swedish.", "en"),
+    ("Fler kvällskurser i svenska.", "sv"),
     ("Fler mötesplatser för unga på kvällarna.", "sv"),
     ("مساعدة في البحث عن عمل", "ar"),
-    ("Help parents understand the school.", "en"),
+    ("Hjälp föräldrar att förstå skolan.", "sv"),
     ("Bättre busstrafik till Fritsla.", "sv"),
     ("أماكن للعب كرة القدم مع الأضواء", "ar"),
-    ("Information on video in several languages.", "en"),
+    ("Information på film på flera språk.", "sv"),
     ("Praktikplatser som leder till jobb.", "sv"),
 ]
 
@@ -394,11 +394,14 @@ def _record_inputs(organisation, consultation, themes, counts, rng, count) -> No
     chosen = rng.sample(pool, min(count, len(pool)))
     # Quotes in Arabic come from consultations where newcomers, women or children took part.
     heard_newcomers = any(counts.get(group) for group in OVERLAPPING)
-    extra = [(t, th, "ar") for t, th in ARABIC_QUOTES if th in themes and heard_newcomers] + [
+    quotes = [(t, th, "ar") for t, th in ARABIC_QUOTES if th in themes and heard_newcomers] + [
         (t, th, "sv") for t, th in SWEDISH_QUOTES if th in themes
     ]
-    rows = [(text, theme, "en") for text, theme in chosen] + extra[: rng.randint(0, 2)]
-    codes = suggest_codes([text for text, _theme, _lang in rows])
+    # The notes are the facilitator's, in Swedish; some are a person's own words (quotes).
+    rows = [(text, theme, "sv", False) for text, theme in chosen] + [
+        (*quote, True) for quote in quotes[: rng.randint(0, 2)]
+    ]
+    codes = suggest_codes([row[0] for row in rows])
     inputs = [
         Input(
             organisation=organisation,
@@ -406,12 +409,12 @@ def _record_inputs(organisation, consultation, themes, counts, rng, count) -> No
             text=text,
             language=lang,
             group=speaker(counts, theme, lang),
-            kind=Input.Kind.QUOTE if lang != "en" or rng.random() < 0.4 else Input.Kind.NOTE,
+            kind=Input.Kind.QUOTE if quoted or rng.random() < 0.4 else Input.Kind.NOTE,
             suggested_codes=suggested,
             framework_codes=suggested if rng.random() < 0.8 else [],
             codes_confirmed=False,
         )
-        for (text, theme, lang), suggested in zip(rows, codes, strict=True)
+        for (text, theme, lang, quoted), suggested in zip(rows, codes, strict=True)
     ]
     for item in inputs:
         item.codes_confirmed = bool(item.framework_codes)
@@ -443,7 +446,7 @@ def _consultations(organisation, coordinator, actors, rng) -> None:
             actor_names=[actor] if actor else [],
             place="Kinna",
             languages=["sv"],
-            facilitator="Integration coordinator (demo)",
+            facilitator="Integrationssamordnaren (demo)",
         )
         if new:
             _record_inputs(organisation, consultation, themes, counts, rng, rng.randint(5, 8))
@@ -460,7 +463,7 @@ def _consultations(organisation, coordinator, actors, rng) -> None:
             place="Skene",
             languages=languages,
             interpreter=len(languages) > 1,
-            facilitator="Save the Children and the integration coordinator (demo)",
+            facilitator="Rädda Barnen och integrationssamordnaren (demo)",
         )
         if new:
             _record_inputs(organisation, consultation, themes, counts, rng, rng.randint(10, 14))
@@ -473,40 +476,38 @@ def _consultations(organisation, coordinator, actors, rng) -> None:
             kind=C.WORKSHOP,
             held_on=date(2025, 1, 14) + timedelta(days=21 * n),
             counts=counts,
-            place="Kinna town hall",
+            place="Kinna stadshus",
             languages=["sv", "ar"],
         )
         if new:
             _record_inputs(organisation, consultation, themes, counts, rng, rng.randint(12, 16))
-    if not Consultation.objects.filter(
-        organisation=organisation, title="Public meeting in Fritsla village hall"
-    ).exists():
+    if not Consultation.objects.filter(organisation=organisation, title="Allmänt möte i Fritsla bygdegård").exists():
         save_as(
             Consultation(
                 organisation=organisation,
-                title="Public meeting in Fritsla village hall",
+                title="Allmänt möte i Fritsla bygdegård",
                 kind=C.PUBLIC_MEETING,
                 status=Consultation.Status.PLANNED,
                 held_on=date(2025, 4, 2),
                 place="Fritsla",
                 languages=["sv"],
-                purpose="Hear the host community about the draft strategy.",
+                purpose="Höra lokalsamhället om utkastet till strategi.",
             ),
             coordinator,
         )
 
 
 def _committee(organisation, coordinator, actors) -> None:
-    name = "Co-creation committee of Mark (demo)"
+    name = "Samskapandekommittén i Mark (demo)"
     committee = Committee.objects.filter(organisation=organisation, name=name).first()
     if committee is None:
         committee = committee_services.committee_create(
             actor=coordinator,
             organisation=organisation,
             name=name,
-            mandate="Designs the integration strategy together with the municipality: "
-            "plans whom to hear, reads what was said, "
-            "proposes focus areas and follows up the actions.",
+            mandate="Utformar integrationsstrategin tillsammans med kommunen: "
+            "planerar vilka som ska höras, läser vad som sagts, "
+            "föreslår fokusområden och följer upp åtgärderna.",
         )
     for actor_name, role in COMMITTEE_MEMBERS:
         if actor_name in actors and not committee.members.filter(actor=actors[actor_name]).exists():
@@ -521,7 +522,7 @@ def _committee(organisation, coordinator, actors) -> None:
                 coordinator,
             )
     for n, (held_on, agenda, minutes, decisions) in enumerate(MEETINGS, start=1):
-        title = f"Committee meeting {n} (demo)"
+        title = f"Kommittémöte {n} (demo)"
         if CommitteeMeeting.objects.filter(organisation=organisation, consultation__title=title).exists():
             continue
         meeting = committee_services.meeting_create(
@@ -531,7 +532,7 @@ def _committee(organisation, coordinator, actors) -> None:
             title=title,
             status="held",
             held_on=_date(held_on),
-            place="Kinna town hall",
+            place="Kinna stadshus",
             agenda=agenda,
             minutes=minutes,
             is_published=True,
@@ -575,21 +576,21 @@ def _findings(organisation, coordinator) -> None:
                 save_as(FindingDecision(organisation=organisation, finding=finding, action=action), coordinator)
 
 
-def _survey(organisation, coordinator, rng) -> None:
-    spec = SURVEY
+def _survey(organisation, coordinator, rng, spec=SURVEY) -> None:
     if Consultation.objects.filter(organisation=organisation, title=spec["title"], kind=C.SURVEY).exists():
         return
     survey = survey_services.survey_create(
         actor=coordinator,
         organisation=organisation,
         title=spec["title"],
-        languages=["en", "sv", "ar"],
+        languages=spec["languages"],
         intro=spec["intro"],
         thanks=spec["thanks"],
         texts=spec["texts"],
         closes_on=date(2030, 6, 30),
         is_published=True,
     )
+    others = spec["languages"][1:]
     for kind, text, texts, choices, help_text in spec["questions"]:
         survey_services.question_add(
             actor=coordinator,
@@ -600,13 +601,13 @@ def _survey(organisation, coordinator, rng) -> None:
             help=help_text,
             texts={lang: {"text": t, **({"help": SCALE_HELP[lang]} if help_text else {})} for lang, t in texts.items()},
             choices=[c[0] for c in choices],
-            choice_texts=[{"sv": {"label": c[1]}, "ar": {"label": c[2]}} for c in choices],
+            choice_texts=[{lang: {"label": label} for lang, label in zip(others, c[1:], strict=True)} for c in choices],
         )
     survey_services.survey_set_status(actor=coordinator, organisation=organisation, survey=survey, status="open")
     questions = list(Question.objects.filter(survey=survey).prefetch_related("choices"))
     groups = ["newcomers", "newcomers", "women", "host", "children", ""]
     for _n in range(48):
-        language = rng.choice(["sv", "sv", "en", "ar", "ar"])
+        language = rng.choice(spec["languages"] + spec["languages"][:1])
         answers = {}
         for q in questions:
             ids = [c.pk for c in q.choices.all()]
@@ -616,8 +617,9 @@ def _survey(organisation, coordinator, rng) -> None:
                 answers[q.pk] = rng.choice(ids)
             elif q.kind == Question.Kind.MULTIPLE:
                 answers[q.pk] = rng.sample(ids, rng.randint(1, 3))
-            elif rng.random() < 0.5:  # written in the language the respondent chose
-                answers[q.pk] = rng.choice([text for text, lang in FREE_TEXT if lang == language])
+            elif rng.random() < 0.5:  # written in the language the respondent chose, where the demo has it
+                pool = spec.get("free_text", FREE_TEXT)
+                answers[q.pk] = rng.choice([text for text, lang in pool if lang == language] or [text for text, _lang in pool])
         survey_services.survey_answer(survey=survey, language=language, answers=answers, group=rng.choice(groups))
 
 
@@ -631,6 +633,9 @@ def _targets(organisation, coordinator) -> None:
 
 
 def build(organisation, coordinator) -> None:
+    if organisation.slug == "vaasa":
+        _build_vaasa(organisation, coordinator)
+        return
     if organisation.slug != "mark":
         return
     rng = random.Random(f"samskapa-demo-{organisation.slug}")  # noqa: S311 - made-up demo data, not security
@@ -640,3 +645,197 @@ def build(organisation, coordinator) -> None:
     _committee(organisation, coordinator, actors)
     _survey(organisation, coordinator, rng)
     _findings(organisation, coordinator)
+
+
+# Vaasa: the hearings for the integration programme, a survey in Finnish, Swedish and English,
+# and findings traced to the programme's focus areas.
+VAASA_CONSULTATIONS = [
+    # (title, kind, date, languages, {group: count}, actor, [themes])
+    (
+        "Haastattelu: työllisyyspalvelut",
+        C.INTERVIEW,
+        "2024-09-10",
+        ["fi"],
+        {"staff": 2},
+        "Työllisyyspalvelut",
+        ["work"],
+    ),
+    (
+        "Fokusryhmä: kielikahvilan osallistujat",
+        C.FOCUS_GROUP,
+        "2024-09-24",
+        ["fi", "sv", "ar"],
+        {"newcomers": 11, "women": 6},
+        "Kaupunginkirjasto",
+        ["language", "welcome"],
+    ),
+    (
+        "Fokusgrupp: svenskspråkiga familjer",
+        C.FOCUS_GROUP,
+        "2024-10-08",
+        ["sv"],
+        {"newcomers": 6, "host": 3},
+        "Vaasan seurakuntayhtymä",
+        ["language", "children"],
+    ),
+    (
+        "Työpaja: nuorisovaltuusto ja harrastukset",
+        C.WORKSHOP,
+        "2024-10-22",
+        ["fi"],
+        {"children": 12, "newcomers": 5},
+        "Nuorisovaltuusto",
+        ["children"],
+    ),
+    (
+        "Työpaja: yhdistykset ja yritykset",
+        C.WORKSHOP,
+        "2024-11-05",
+        ["fi", "sv"],
+        {"ngos": 8, "businesses": 4, "newcomers": 3},
+        "Monikulttuurinen yhdistys",
+        ["work", "welcome"],
+    ),
+]
+VAASA_FINDINGS = [
+    # (statement, theme, focus area, outcome)
+    (
+        "Kielikurssien pitää sopia työssäkäyvien arkeen.",
+        "language",
+        "Kieli ja koulutus",
+        "Ohjelmaan lisättiin ilta- ja työpaikkakurssit suomeksi ja ruotsiksi.",
+    ),
+    (
+        "Osaaminen pitää tunnistaa nopeammin, ja harjoittelun pitää johtaa työhön.",
+        "work",
+        "Työ ja osaaminen",
+        "Jokaiselle tehdään kotoutumissuunnitelma kolmen kuukauden kuluessa.",
+    ),
+    (
+        "Lapset haluavat harrastaa ja tulla kysytyiksi.",
+        "children",
+        "Lapset, nuoret ja perheet",
+        "Harrastuspassi jokaiselle uudelle lapselle; nuorisovaltuusto valitsee lajit.",
+    ),
+    ("Asukkaat haluavat olla mukana päättämässä.", "welcome", "Yhteistyö ja kumppanuudet", ""),
+]
+VAASA_SURVEY = {
+    "title": "Miten viihdyt Vaasassa? (demo)",
+    "intro": "Lyhyt ja nimetön kysely kaikille vaasalaisille. Vastaaminen vie noin kolme minuuttia.",
+    "thanks": "Kiitos! Vastauksesi luetaan, kun kotouttamisohjelmaa seurataan.",
+    "languages": ["fi", "sv", "en"],
+    "texts": {
+        "sv": {
+            "title": "Hur trivs du i Vasa? (demo)",
+            "intro": "En kort och anonym enkät för alla som bor i Vasa. Den tar ungefär tre minuter.",
+            "thanks": "Tack! Dina svar läses när integrationsprogrammet följs upp.",
+        },
+        "en": {
+            "title": "How do you like living in Vaasa? (demo)",
+            "intro": "A short, anonymous survey for everyone who lives in Vaasa. It takes about three minutes.",
+            "thanks": "Thank you! Your answers are read when the integration programme is followed up.",
+        },
+    },
+    "questions": [
+        (
+            "scale",
+            "Kuinka tervetulleeksi tunnet itsesi Vaasassa?",
+            {"sv": "Hur välkommen känner du dig i Vasa?", "en": "How welcome do you feel in Vaasa?"},
+            [],
+            "1 = ei lainkaan, 5 = erittäin",
+        ),
+        (
+            "single",
+            "Millä kielellä haluat asioida kaupungin kanssa?",
+            {
+                "sv": "På vilket språk vill du sköta ärenden med staden?",
+                "en": "In which language do you want to deal with the city?",
+            },
+            [
+                ("Suomeksi", "På finska", "In Finnish"),
+                ("Ruotsiksi", "På svenska", "In Swedish"),
+                ("Muulla kielellä", "På ett annat språk", "In another language"),
+            ],
+            "",
+        ),
+        (
+            "text",
+            "Mitä kaupungin pitäisi tehdä ensin?",
+            {"sv": "Vad borde staden göra först?", "en": "What should the city do first?"},
+            [],
+            "",
+        ),
+    ],
+    "free_text": [
+        ("Iltakursseja suomen kieleen.", "fi"),
+        ("Fler mötesplatser för familjer.", "sv"),
+        ("Harrastuksia lapsille viikonloppuisin.", "fi"),
+    ],
+}
+SCALE_HELP["fi"] = "1 = ei lainkaan, 5 = erittäin"
+SCALE_HELP.setdefault("sv", "1 = inte alls, 5 = mycket")
+
+
+def _build_vaasa(organisation, coordinator) -> None:
+    rng = random.Random(f"samskapa-demo-{organisation.slug}")  # noqa: S311 - made-up demo data, not security
+    actors = _actors(organisation)
+    for group, people in (("newcomers", 40), ("children", 15), ("ngos", 8), ("businesses", 5)):
+        if not GroupTarget.objects.filter(organisation=organisation, group=group).exists():
+            save_as(
+                GroupTarget(organisation=organisation, group=group, participants=people, consultations=2), coordinator
+            )
+    for title, kind, held_on, languages, counts, actor, themes in VAASA_CONSULTATIONS:
+        consultation, new = _consultation(
+            organisation,
+            coordinator,
+            actors,
+            title=title,
+            kind=kind,
+            held_on=_date(held_on),
+            counts=counts,
+            actor_names=[actor],
+            place="Vaasa",
+            languages=languages,
+            language=languages[0],
+            facilitator="Kotouttamiskoordinaattori (demo)",
+        )
+        if new:
+            rows = [(text, lang) for theme in themes for text, lang in VAASA_THEMES[theme]]
+            codes = suggest_codes([text for text, _lang in rows])
+            inputs = [
+                Input(
+                    organisation=organisation,
+                    consultation=consultation,
+                    text=text,
+                    language=lang,
+                    group=_main_group(counts),
+                    kind=Input.Kind.QUOTE,
+                    suggested_codes=suggested,
+                    framework_codes=suggested,
+                    codes_confirmed=bool(suggested),
+                )
+                for (text, lang), suggested in zip(rows, codes, strict=True)
+            ]
+            bulk_create_with_history(inputs, Input)
+    _survey(organisation, coordinator, rng, VAASA_SURVEY)
+    _vaasa_findings(organisation, coordinator)
+
+
+def _vaasa_findings(organisation, coordinator) -> None:
+    inputs = list(Input.objects.filter(organisation=organisation).only("pk", "text"))
+    for statement, theme, area_title, outcome in VAASA_FINDINGS:
+        if Finding.objects.filter(organisation=organisation, statement=statement).exists():
+            continue
+        finding = save_as(
+            Finding(organisation=organisation, statement=statement, outcome=outcome, is_published=True), coordinator
+        )
+        said = {text for text, _lang in VAASA_THEMES[theme]}
+        FindingInput.objects.bulk_create(
+            FindingInput(organisation=organisation, finding=finding, input=i) for i in inputs if i.text in said
+        )
+        area = FocusArea.objects.filter(organisation=organisation, title=area_title).first()
+        if area is not None and outcome:
+            save_as(FindingDecision(organisation=organisation, finding=finding, focus_area=area), coordinator)
+            action = Action.objects.filter(organisation=organisation, focus_area=area).order_by("number").first()
+            if action is not None:
+                save_as(FindingDecision(organisation=organisation, finding=finding, action=action), coordinator)

@@ -1,4 +1,5 @@
-"""The demo: three municipalities modelled on the seed documents, and a demo login.
+"""The demo: three Swedish municipalities and a Finnish one modelled on the seed documents, and a
+demo login that is coordinator in all four.
 
 Each domain app may add its part in a module ``<app>/demo.py`` with a function
 ``build(organisation, coordinator)``; they run in INSTALLED_APPS order. Everything is
@@ -32,6 +33,15 @@ DEMO_ORGANISATIONS = [
         "languages": ["en", "ar", "fa", "so", "uk"],
     },
     {"slug": "mala", "name": "Malå kommun", "municipality_code": "2418", "languages": ["en", "ar", "ti", "se"]},
+    # A bilingual Finnish city (kuntanumero 905): Finnish first, Swedish as the second national language.
+    {
+        "slug": "vaasa",
+        "name": "Vaasan kaupunki",
+        "country": "FI",
+        "municipality_code": "905",
+        "default_language": "fi",
+        "languages": ["sv", "en", "ar"],
+    },
 ]
 
 # Other people in each organisation, so that roles can be tried (they cannot log in).
@@ -42,6 +52,14 @@ DEMO_COLLEAGUES = [
     ("bostad", Role.PARTNER, "Kommunala bostadsbolaget"),
     ("forening", Role.COMMITTEE, "Lokal förening i samskapandekommittén"),
     ("nämnd", Role.VIEWER, "Förtroendevald"),
+]
+DEMO_COLLEAGUES_FI = [
+    ("admin", Role.ADMIN, "Kaupunginkanslia"),
+    ("koulu", Role.EDITOR, "Kasvatus- ja opetustoimi"),
+    ("tyollisyys", Role.EDITOR, "Työllisyyspalvelut"),
+    ("asunto", Role.PARTNER, "Kaupungin vuokrataloyhtiö"),
+    ("yhdistys", Role.COMMITTEE, "Maahanmuuttajayhdistys, kotouttamisen yhteistyöryhmä"),
+    ("valtuusto", Role.VIEWER, "Luottamushenkilö"),
 ]
 
 
@@ -65,17 +83,19 @@ def _demo_organisation(spec: dict, coordinator: User) -> Organisation:
         slug=spec["slug"],
         defaults={
             "name": spec["name"],
-            "country": "SE",
+            "country": spec.get("country", "SE"),
             "municipality_code": spec["municipality_code"],
-            "default_language": "sv",
+            "default_language": spec.get("default_language", "sv"),
             "languages": spec["languages"],
             "is_demo": True,
         },
     )
+    finnish = org.country == "FI"
+    title = "Kotouttamiskoordinaattori" if finnish else "Integrationssamordnare"
     Membership.objects.update_or_create(
-        organisation=org, user=coordinator, defaults={"role": Role.COORDINATOR, "title": "Integrationssamordnare"}
+        organisation=org, user=coordinator, defaults={"role": Role.COORDINATOR, "title": title}
     )
-    for local, role, title in DEMO_COLLEAGUES:
+    for local, role, title in DEMO_COLLEAGUES_FI if finnish else DEMO_COLLEAGUES:
         colleague = User.objects.filter(email=f"{local}@{spec['slug']}.demo.test").first()
         if colleague is None:
             colleague = User(email=f"{local}@{spec['slug']}.demo.test", full_name=title)

@@ -150,8 +150,8 @@ def _finish(job: Job, status: str, message: str, result: dict[str, Any] | None) 
     return bool(finished)
 
 
-def _failed(job: Job, message: str, reason: str) -> None:
-    if _finish(job, Job.Status.FAILED, message, None) and job.kind in _ON_FAILED:
+def _failed(job: Job, message: str, reason: str, result: dict[str, Any] | None = None) -> None:
+    if _finish(job, Job.Status.FAILED, message, result) and job.kind in _ON_FAILED:
         _ON_FAILED[job.kind](job, reason)
 
 
@@ -164,7 +164,8 @@ def run_job(job_id: int) -> None:
         with Heartbeat(job):
             result = _HANDLERS[job.kind](job, Progress(job))
     except ApplicationError as error:
-        _failed(job, error.message, "error")
+        # A handler that did part of the work says what it did in ``extra["result"]``.
+        _failed(job, error.message, "error", error.extra.get("result"))
     except Exception:
         # The user sees a plain message; the traceback goes to the worker's log.
         logger.exception("Background job %s (%s) failed", job.pk, job.kind)

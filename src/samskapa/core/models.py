@@ -1,8 +1,15 @@
 """Base models every domain app builds on, and background jobs with progress."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_content_language(value: str) -> None:
+    codes = {code for code, _name in settings.SAMSKAPA_CONTENT_LANGUAGES}
+    if value and value not in codes:
+        raise ValidationError(_("Choose a language from the list."))
 
 
 class TimeStampedModel(models.Model):
@@ -38,9 +45,25 @@ class Publishable(models.Model):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Shown to everyone on the organisation's public pages.")
     )
+    # The language the texts are written in: public pages mark them with it (lang, dir), and
+    # show translations into other languages as such. Empty means the organisation's default
+    # language, which ``save`` fills in for a new row.
+    language = models.CharField(
+        _("written in"),
+        max_length=8,
+        blank=True,
+        validators=[validate_content_language],
+        help_text=_("The language the texts are written in."),
+    )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Publishable rows are also OrganisationOwned; the organisation gives the default language.
+        if not self.language and getattr(self, "organisation_id", None):
+            self.language = getattr(self, "organisation").default_language  # noqa: B009
+        super().save(*args, **kwargs)
 
 
 class Job(OrganisationOwned):
@@ -90,3 +113,9 @@ class Job(OrganisationOwned):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def failures(self) -> list[dict]:
+        """The parts of the work that failed, with their reason (a fetch of many indicators)."""
+        parts = (self.result or {}).get("results") or []
+        return [part for part in parts if isinstance(part, dict) and not part.get("ok", True)]

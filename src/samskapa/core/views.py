@@ -56,6 +56,16 @@ def call_service(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """Signed in: the person's organisations. Not signed in: the public sites to read, and sign in."""
+    from samskapa.publicsite.selectors import public_site_list
+    from samskapa.publicsite.texts import language_name
+
+    if not request.user.is_authenticated:
+        sites = [
+            (site.organisation, [(code, language_name(code)) for code in site.organisation.all_languages])
+            for site in public_site_list()
+        ]
+        return render(request, "core/landing.html", {"sites": sites})
     memberships = membership_list_for_user(user=request.user)
     return render(request, "core/home.html", {"memberships": memberships})
 

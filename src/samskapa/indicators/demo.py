@@ -1,4 +1,4 @@
-"""Demo indicators for Mark, Mölndal and Malå with made-up series of the real shape.
+"""Demo indicators for Mark, Mölndal, Malå and Vaasa with made-up series of the real shape.
 
 The Kolada indicators use real KPI ids, municipality codes and reference municipalities;
 their values are invented (source "demo") and a fetch replaces them with Kolada's own.
@@ -138,6 +138,9 @@ def _indicator(organisation, coordinator, title: str, **fields) -> Indicator:
 
 
 def build(organisation, coordinator) -> None:
+    if organisation.slug == "vaasa":
+        _build_vaasa(organisation, coordinator)
+        return
     place = MUNICIPALITIES.get(organisation.slug)
     if place is None:
         return
@@ -202,3 +205,69 @@ def _manual(organisation, coordinator, place) -> None:
     rows = [Row(place["home"], *year_period(year), "total", "", "", float(value), "") for year, value in values.items()]
     observations_upsert(indicator=indicator, rows=rows, source="demo", fetched_at=timezone.now())
     _link(organisation, coordinator, indicator, words)
+
+
+# Vaasa: two of Statistics Finland's key figures of municipalities (table 11ab of "Kuntien
+# avainluvut"; areas KU905 Vaasa, KU499 Mustasaari, KU893 Uusikaarlepyy, SSS the whole country)
+# with invented values, and one counted by hand.
+STATFI_TABLE = "StatFin/kuntien_avainluvut/statfin_kuntien_avainluvut_pxt_11ab.px"
+STATFI_NOTE = "Demoarvot, keksitty ohjelman kokeilua varten; haku korvaa ne Tilastokeskuksen omilla."
+VAASA_AREAS = {"KU905": 0.0, "KU499": 1.5, "KU893": -1.0, "SSS": -0.5}
+VAASA_KEY_FIGURES = [
+    # (title, unit, direction, start, yearly change, target, focus-area words)
+    ("Työllisyysaste, %", "%", "higher", 68.0, 0.4, 74, ("työ ja",)),
+    ("Ulkomaan kansalaisten osuus väestöstä, %", "%", "neither", 4.2, 0.3, None, ("vastaanottava",)),
+]
+
+
+def _build_vaasa(organisation, coordinator) -> None:
+    for title, unit, direction, start, step, target, words in VAASA_KEY_FIGURES:
+        indicator = _indicator(
+            organisation,
+            coordinator,
+            title,
+            definition=f"Tilastokeskus, kuntien avainluvut. {STATFI_NOTE}",
+            unit=unit,
+            direction=direction,
+            source=Source.STATFI,
+            source_config={"table": STATFI_TABLE, "latest": 10},
+            home_area="KU905",
+            reference_areas=["KU499", "KU893"],
+            national_area="SSS",
+            target_year=2028 if target else None,
+            target_value=Decimal(target) if target else None,
+            is_published=True,
+        )
+        rng = random.Random(f"vaasa-{title}")  # noqa: S311  demo data, not secrets
+        rows = [
+            Row(area, *year_period(year), "total", "", "", value, "")
+            for area, level in VAASA_AREAS.items()
+            for year, value in _curve(rng, start, step, level).items()
+        ]
+        observations_upsert(indicator=indicator, rows=rows, source="demo", fetched_at=timezone.now())
+        if target and indicator.baseline_year is None:
+            indicator.baseline_year, indicator.baseline_value = 2019, Decimal(str(round(start + 4 * step, 1)))
+            save_as(indicator, coordinator)
+        _link(organisation, coordinator, indicator, words)
+    indicator = _indicator(
+        organisation,
+        coordinator,
+        "Kotoutumissuunnitelma kolmessa kuukaudessa, %",
+        definition="Kotoutumispalvelujen oma seuranta asiakasjärjestelmästä. Demoarvot.",
+        unit="%",
+        decimals=0,
+        direction=Direction.HIGHER,
+        source=Source.MANUAL,
+        home_area="KU905",
+        owner=coordinator,
+        due_days=90,
+        baseline_year=2023,
+        baseline_value=Decimal(62),
+        target_year=2027,
+        target_value=Decimal(95),
+        is_published=True,
+    )
+    values = {2023: 62, 2024: 71, 2025: 84}
+    rows = [Row("KU905", *year_period(year), "total", "", "", float(value), "") for year, value in values.items()]
+    observations_upsert(indicator=indicator, rows=rows, source="demo", fetched_at=timezone.now())
+    _link(organisation, coordinator, indicator, ("työ ja",))

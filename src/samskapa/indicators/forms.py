@@ -105,6 +105,8 @@ class KoladaConfigForm(forms.Form):
 
 
 class EurostatConfigForm(forms.Form):
+    """What an existing Eurostat indicator fetches, as text (on the indicator's edit page)."""
+
     dataset = forms.CharField(
         label=_("Eurostat dataset"),
         max_length=40,
@@ -119,6 +121,74 @@ class EurostatConfigForm(forms.Form):
     since = _year_field(_("Fetch from the year"))
 
     suggestions = SUGGESTED_DATASETS
+
+
+class EurostatDatasetForm(forms.Form):
+    """The first step of picking from Eurostat: which dataset."""
+
+    dataset = forms.RegexField(
+        label=_("Eurostat dataset"),
+        max_length=40,
+        regex=r"^[A-Za-z0-9_]{2,40}$",
+        help_text=_("The dataset code, e.g. lfsa_ergacob (employment rate by country of birth)."),
+        error_messages={"invalid": _("Write a dataset code such as lfsa_ergacob.")},
+        widget=forms.TextInput(attrs={"list": "eurostat-datasets"}),
+    )
+
+    suggestions = SUGGESTED_DATASETS
+
+    def clean_dataset(self) -> str:
+        return self.cleaned_data["dataset"].strip().lower()
+
+
+class EurostatDimensionsForm(forms.Form):
+    """The second step: the values of each of the dataset's dimensions, offered from its structure.
+
+    The area and the period come from the indicator; a dimension with one value is taken as it
+    is; of the others one value is chosen, or several where they are a breakdown we understand
+    (sex, age, country of birth).
+    """
+
+    since = _year_field(_("Fetch from the year"))
+
+    def __init__(self, *args, meta, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meta, self.roles = meta, roles
+        self.fixed = [v for v in self.pickable() if len(v.values) == 1]
+        for variable in self.pickable():
+            if len(variable.values) == 1:
+                continue
+            breakdown = (roles.get(variable.code) or {}).get("map") or {}
+            widget = forms.CheckboxSelectMultiple if len(variable.values) <= 12 else forms.SelectMultiple
+            self.fields[f"dim_{variable.code}"] = forms.MultipleChoiceField(
+                label=variable.label if variable.label != variable.code else variable.code,
+                choices=[(code, f"{label} ({code})" if label != code else code) for code, label in variable.values],
+                initial=[c for c, _l in variable.values if c in breakdown] or [variable.values[0][0]],
+                help_text=_("Choose several to compare them.") if breakdown else _("Choose one."),
+                widget=widget,
+            )
+
+    def pickable(self):
+        """The dimensions a person chooses values of (not the area, not the period)."""
+        return [v for v in self.meta.variables if (self.roles.get(v.code) or {}).get("role") not in ("area", "time")]
+
+    def dimension_fields(self):
+        return [self[name] for name in self.fields if name.startswith("dim_")]
+
+    def clean(self):
+        cleaned: dict[str, Any] = super().clean() or {}
+        filters = {v.code: [v.values[0][0]] for v in self.fixed}
+        for variable in self.pickable():
+            name = f"dim_{variable.code}"
+            if name not in self.fields:
+                continue
+            chosen = cleaned.get(name) or []
+            breakdown = (self.roles.get(variable.code) or {}).get("map") or {}
+            if len(chosen) > 1 and not set(chosen) <= set(breakdown):
+                self.add_error(name, _("Choose exactly one value."))
+            filters[variable.code] = chosen
+        cleaned["filters"] = filters
+        return cleaned
 
 
 class ObservationForm(forms.Form):

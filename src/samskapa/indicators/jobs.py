@@ -1,5 +1,6 @@
 """The background work of the indicators: fetching new values from the online sources."""
 
+from samskapa.core.errors import ApplicationError
 from samskapa.core.jobs import job_handler
 from samskapa.indicators.sync import organisation_sync, summary
 
@@ -13,7 +14,14 @@ def sync_indicators(job, progress) -> dict:
     ids = job.params.get("indicator_ids") or []
     slug = job.organisation.slug
     job.result_url = f"/o/{slug}/indicators/{ids[0]}/" if len(ids) == 1 else f"/o/{slug}/indicators/"
-    return {"results": [r.as_dict() for r in results]}
+    result = {"results": [r.as_dict() for r in results]}
+    failed = [r for r in results if not r.ok]
+    if failed:
+        # A fetch that failed is a failure the coordinator must see, with the source's reason;
+        # the values of the indicators that were fetched are kept all the same.
+        reason = "; ".join(f"{r.title}: {r.error}" for r in failed[:3])
+        raise ApplicationError(f"{job.message} {reason}", extra={"result": result})
+    return result
 
 
 @job_handler("indicators.followup_report")

@@ -12,9 +12,15 @@ from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.indicators import catalogue, services
 from samskapa.indicators.fetch import NATIONAL_AREAS, home_area_for
-from samskapa.indicators.forms import EurostatConfigForm, PxWebSearchForm, SearchForm, TableForm
+from samskapa.indicators.forms import (
+    EurostatDatasetForm,
+    EurostatDimensionsForm,
+    PxWebSearchForm,
+    SearchForm,
+    TableForm,
+)
 from samskapa.indicators.models import Direction, Source
-from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS, parse_filters
+from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS
 from samskapa.indicators.sources.http import SourceError
 from samskapa.indicators.views import CHANGE, form_fields, indicator_form
 
@@ -131,40 +137,40 @@ def pxweb_table(request: OrgRequest) -> HttpResponse:
 
 @org_view(CHANGE)
 def eurostat_pick(request: OrgRequest) -> HttpResponse:
+    """Pick a Eurostat dataset, then the values of its dimensions from its own structure."""
     org = request.organisation
+    home = home_area_for(Source.EUROSTAT, org)
+    dataset_form = EurostatDatasetForm(request.GET or None)
+    context: dict = {"dataset_form": dataset_form, "suggestions": SUGGESTED_DATASETS, "home": home}
+    if not dataset_form.is_valid():
+        return render(request, "indicators/catalogue_eurostat.html", context)
+    dataset = dataset_form.cleaned_data["dataset"]
+    try:
+        # The structure under our own area and the EU, with the latest period only: small and enough.
+        meta = catalogue.eurostat_metadata(dataset=dataset, filters={"geo": [home, "EU27_2020"]})
+    except (ApplicationError, SourceError) as error:
+        messages.error(request, error.message)
+        return redirect("indicators:eurostat", org_slug=org.slug)
     data = request.POST or None
-    initial = {"direction": Direction.NEITHER, "decimals": 1, "due_days": 90, "national_area": "EU27_2020"}
-    form = indicator_form(request, org, data=data, initial=initial)
-    source_form = EurostatConfigForm(data, prefix="source", initial={"filters": "unit=PC; age=Y20-64"})
-    if request.method == "POST" and form.is_valid() and source_form.is_valid():
-        indicator = _eurostat_create(request, form, source_form)
+    initial = {"title": meta.title, "direction": Direction.NEITHER, "decimals": 1, "due_days": 90}
+    form = indicator_form(request, org, data=data, initial={**initial, "national_area": "EU27_2020"})
+    picker = EurostatDimensionsForm(data, prefix="source", meta=meta, roles=catalogue.table_roles(meta, eurostat=True))
+    if request.method == "POST" and form.is_valid() and picker.is_valid():
+        indicator = _eurostat_create(request, form, dataset, picker.cleaned_data)
         if indicator:
             job = services.indicator_sync_start(actor=request.user, organisation=org, indicator=indicator)
             return _added(request, indicator, job)
-    context = {
-        "form": form,
-        "source_form": source_form,
-        "suggestions": SUGGESTED_DATASETS,
-        "home": home_area_for(Source.EUROSTAT, org),
-    }
+    context.update({"form": form, "picker": picker, "meta": meta, "dataset": dataset})
     return render(request, "indicators/catalogue_eurostat.html", context)
 
 
-def _eurostat_create(request: OrgRequest, form, source_form):
+def _eurostat_create(request: OrgRequest, form, dataset: str, picked: dict):
     org = request.organisation
-    config = source_form.cleaned_data
-    try:
-        filters = parse_filters(config["filters"])
-        meta = catalogue.eurostat_metadata(dataset=config["dataset"].strip().lower(), filters=filters)
-        catalogue.eurostat_check(meta, filters)
-    except (ApplicationError, SourceError) as error:
-        form.add_error(None, error.message)
-        return None
     fields = form_fields(form, org, Source.EUROSTAT)
     if fields is None:
         return None
     values, links = fields
-    source_config = {"dataset": config["dataset"], "filters": filters, "since": config.get("since")}
+    source_config = {"dataset": dataset, "filters": picked["filters"], "since": picked.get("since")}
     return call_service(
         form,
         services.indicator_create,

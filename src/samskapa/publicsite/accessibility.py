@@ -29,6 +29,8 @@ RECORD = Path(__file__).resolve().parent / "data" / "accessibility-checks.json"
 # LIX (läsbarhetsindex) above this is "very hard" reading; the index suits Swedish, Norwegian,
 # Danish and English texts (Finnish words are long by nature, so Finnish is not scored).
 LIX_VERY_HARD = 60
+# A statement is reviewed by a person at least once a year (Directive (EU) 2016/2102, article 7).
+REVIEW_VALID_DAYS = 366
 LIX_LANGUAGES = {"sv", "no", "da", "en"}
 WORD = re.compile(r"\w+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?:]+(?:\s|$)")
@@ -80,9 +82,23 @@ class Statement:
         return record.get("violations") == 0 and record.get("keyboard") is True
 
     @property
+    def reviewed_recently(self) -> bool:
+        """Whether a person at the organisation reviewed the statement within the last year."""
+        reviewed = self.site.statement_reviewed_on
+        return bool(reviewed) and (self.checked_on - reviewed).days <= REVIEW_VALID_DAYS
+
+    @property
+    def compliance(self) -> str:
+        """What the checks allow us to say: "compliant" only when the automated checks found nothing,
+        nothing is declared inaccessible and a person has reviewed the pages; "checked" when only
+        the automated checks speak for them (they cannot find everything); else "partial"."""
+        if not self.platform_passes or self.known_issues:
+            return "partial"
+        return "compliant" if self.reviewed_recently else "checked"
+
+    @property
     def compliant(self) -> bool:
-        """Compliant as far as the checks go: the templates pass and nothing is declared inaccessible."""
-        return self.platform_passes and not self.known_issues
+        return self.compliance == "compliant"
 
 
 def _summary_gaps(items) -> list[str]:

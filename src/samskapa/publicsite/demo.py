@@ -1,8 +1,8 @@
-"""Demo public sites for Mark, Mölndal and Malå: open, with their adopted strategies published and a
-few texts translated (our own wording, marked as demo data). Idempotent."""
+"""Demo public sites for Mark, Mölndal, Malå and Vaasa: open, with their adopted strategies published
+and a few texts translated (our own wording, marked as demo data). Idempotent."""
 
 from samskapa.publicsite import services
-from samskapa.publicsite.registry import kind_get
+from samskapa.publicsite.registry import kind_for, kind_get
 from samskapa.publicsite.selectors import site_get
 from samskapa.publicsite.texts import digest
 from samskapa.strategy.models import Strategy
@@ -14,7 +14,48 @@ INTRO = {
     "(Demodata: påhittat innehåll som visar programmet.)",
     "mala": "Malå kommun vill vara en attraktiv plats där olikheter skapar utvecklingskraft. Här kan du läsa hur. "
     "(Demodata: påhittat innehåll som visar programmet.)",
+    "vaasa": "Täällä Vaasan kaupunki kertoo, miten edistämme kotoutumista yhdessä: mitä tavoittelemme, mitä "
+    "teemme ja mitä asukkaat ovat sanoneet. (Demoaineisto: keksittyä sisältöä, joka esittelee ohjelmaa.)",
 }
+
+# Vaasa writes in Finnish and translates into Swedish, the city's second language: the texts
+# of the programme, the actions and the findings, by their Finnish original.
+VAASA_SWEDISH = {
+    "Vaasan kotouttamisohjelma 2025–2028 (demo)": "Vasa stads integrationsprogram 2025–2028 (demo)",
+    "Vaasa on kaksikielinen ja kansainvälinen kaupunki, jossa jokainen voi kokea olevansa kotona, oppia, tehdä "
+    "työtä ja vaikuttaa.": "Vasa är en tvåspråkig och internationell stad där alla kan känna sig hemma, lära sig, "
+    "arbeta och påverka.",
+    "Vastaanottava yhteiskunta ja hyvät väestösuhteet": "Ett välkomnande samhälle och goda relationer mellan "
+    "befolkningsgrupper",
+    "Kaupunki, jossa kaikki tuntevat olevansa tervetulleita ja turvassa.": "En stad där alla känner sig "
+    "välkomna och trygga.",
+    "Työ ja osaaminen": "Arbete och kompetens",
+    "Nopeampi polku työhön ja osaamisen tunnistaminen.": "En snabbare väg till arbete och erkänd kompetens.",
+    "Kieli ja koulutus": "Språk och utbildning",
+    "Suomen tai ruotsin kieltä arjessa, koulussa ja työssä.": "Finska eller svenska i vardagen, i skolan och "
+    "på jobbet.",
+    "Lapset, nuoret ja perheet": "Barn, unga och familjer",
+    "Hyvä alku varhaiskasvatuksessa, koulussa ja vapaa-ajalla.": "En bra start i småbarnspedagogiken, i skolan "
+    "och på fritiden.",
+    "Yhteistyö ja kumppanuudet": "Samarbete och partnerskap",
+    "Kaupunki, hyvinvointialue, järjestöt ja yritykset toimivat yhdessä.": "Staden, välfärdsområdet, "
+    "organisationerna och företagen arbetar tillsammans.",
+    "Kotoutumissuunnitelma kolmessa kuukaudessa": "Integrationsplan inom tre månader",
+    "Kieltä työn ohessa — työpaikkasuomi ja -ruotsi": "Språk vid sidan av jobbet — finska och svenska på arbetsplatsen",
+    "Harrastuspassi jokaiselle lapselle": "Fritidspass för varje barn",
+    "Kohtaamispaikka pääkirjastoon": "Mötesplats på huvudbiblioteket",
+    "Ohjelman vuosiseuranta valtuustolle": "Årlig uppföljning av programmet till fullmäktige",
+    "Kielikurssien pitää sopia työssäkäyvien arkeen.": "Språkkurserna måste passa dem som arbetar.",
+    "Ohjelmaan lisättiin ilta- ja työpaikkakurssit suomeksi ja ruotsiksi.": "Kvälls- och arbetsplatskurser "
+    "på finska och svenska lades till i programmet.",
+    "Lapset haluavat harrastaa ja tulla kysytyiksi.": "Barnen vill ha fritidsaktiviteter och bli tillfrågade.",
+    "Harrastuspassi jokaiselle uudelle lapselle; nuorisovaltuusto valitsee lajit.": "Fritidspass för varje nytt "
+    "barn; ungdomsfullmäktige väljer aktiviteterna.",
+    "Työllisyysaste, %": "Sysselsättningsgrad, %",
+    "Kotoutumissuunnitelma kolmessa kuukaudessa, %": "Integrationsplan inom tre månader, %",
+    "Ulkomaan kansalaisten osuus väestöstä, %": "Utländska medborgares andel av befolkningen, %",
+}
+TRANSLATED = {"vaasa": {"sv": VAASA_SWEDISH}}
 
 # Translations of Malå's three steps, written for the demo.
 MALA_TRANSLATIONS = {
@@ -78,6 +119,28 @@ def _publish_progress(organisation, coordinator) -> None:
             )
 
 
+def _translate(organisation, coordinator, obj, language: str, table: dict[str, str]) -> None:
+    """Translations of ``obj``'s texts whose original is a key of ``table``."""
+    kind = kind_for(obj)
+    values = {
+        (*unit.key, digest(unit.source)): table[unit.source]
+        for unit in kind.units(obj) + kind.public_units(obj)
+        if isinstance(unit.source, str) and unit.source in table
+    }
+    if values:
+        # Saving the same translation again changes nothing, so the demo can run again.
+        services.translations_save(
+            actor=coordinator, organisation=organisation, obj=obj, language=language, values=values
+        )
+
+
+def _translate_all(organisation, coordinator) -> None:
+    for language, table in TRANSLATED.get(organisation.slug, {}).items():
+        for key in ("strategy", "action", "finding", "indicator"):
+            for obj in kind_get(key).queryset(organisation).filter(is_published=True):
+                _translate(organisation, coordinator, obj, language, table)
+
+
 def build(organisation, coordinator) -> None:
     if organisation.slug not in INTRO:
         return
@@ -97,3 +160,4 @@ def build(organisation, coordinator) -> None:
         if organisation.slug == "mala":
             _translate_mala(organisation, coordinator, strategy)
     _publish_progress(organisation, coordinator)
+    _translate_all(organisation, coordinator)

@@ -106,3 +106,15 @@ class TranslationForm(forms.Form):
         return {
             (*self.units[name].key, digest(self.units[name].source)): value for name, value in self.cleaned_data.items()
         }
+
+
+class WrittenInForm(forms.Form):
+    """Which of the organisation's languages the original texts are written in."""
+
+    language = forms.ChoiceField(label=_("The original is written in"))
+
+    def __init__(self, *args, languages: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        from samskapa.publicsite.texts import language_name
+
+        self.fields["language"].choices = [(code, language_name(code)) for code in languages]

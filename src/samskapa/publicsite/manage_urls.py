@@ -12,4 +12,5 @@ urlpatterns = [
     path("content/", manage.content_list, name="content"),
     path("translations/", manage.translations, name="translations"),
     path("translations/<slug:content_kind>/<int:content_id>/<lang:lang>/", manage.translate, name="translate"),
+    path("translations/<slug:content_kind>/<int:content_id>/written-in/", manage.written_in, name="written-in"),
 ]

@@ -22,10 +22,15 @@ from samskapa.publicsite.texts import Text, lookup, row_units
 
 def localised_texts(*, organisation: Organisation, rows: list[Model], language: str) -> dict[tuple, Text]:
     """The translatable texts of live rows in ``language``, by (model label, pk, field): one query."""
+    written = {(type(row), row.pk): getattr(row, "language", "") or organisation.default_language for row in rows}
     units = [unit for row in rows for unit in row_units(row)]
     found = lookup(organisation=organisation, units=units, language=language)
-    source = organisation.default_language
-    return {(unit.model._meta.label_lower, unit.object_id, unit.field): found.text(unit, source) for unit in units}
+    return {
+        (unit.model._meta.label_lower, unit.object_id, unit.field): found.text(
+            unit, written.get((unit.model, unit.object_id), organisation.default_language)
+        )
+        for unit in units
+    }
 
 
 @dataclass
@@ -212,7 +217,9 @@ def public_consultations(*, organisation: Organisation, language: str, rows: lis
 
 
 def public_finding_queryset(organisation: Organisation) -> QuerySet[Finding]:
-    decisions = FindingDecision.objects.select_related("action").order_by("pk")
+    decisions = FindingDecision.objects.select_related(
+        "action", "focus_area__strategy", "goal__focus_area__strategy"
+    ).order_by("pk")
     return (
         Finding.objects.filter(organisation=organisation, is_published=True)
         .prefetch_related(Prefetch("decisions", queryset=decisions))
@@ -221,21 +228,43 @@ def public_finding_queryset(organisation: Organisation) -> QuerySet[Finding]:
 
 
 def public_findings(*, organisation: Organisation, language: str, rows: list, public: PublicAreas) -> list[Shown]:
-    """Each finding with what it led to, where that is public itself (an area of a published
-    strategy, a published action); links to unpublished things are left out, not named."""
+    """Each finding with what it led to. A decision is always named (a finding that led to a focus
+    area of a strategy still in draft is decided all the same); it is linked only where what it
+    names is public itself (an area of a published strategy, a published action)."""
     findings = rows
     actions = {d.action for f in findings for d in f.decisions.all() if d.action_id and d.action.is_published}
     texts = localised_texts(organisation=organisation, rows=[*findings, *actions], language=language)
-    items = []
-    for finding in findings:
-        led_to = []
-        for decision in finding.decisions.all():
-            if decision.focus_area_id in public.areas:
-                led_to.append(("area", public.areas[decision.focus_area_id]["title"], decision.focus_area_id))
-            elif decision.goal_id in public.goals:
-                goal = public.goals[decision.goal_id]
-                led_to.append(("goal", goal["text"], goal["area"]["id"]))
-            elif decision.action in actions:
-                led_to.append(("action", texts[("actions.action", decision.action_id, "title")], decision.action_id))
-        items.append(shown(finding, texts, led_to=led_to))
-    return items
+    source = Decided(public, actions, texts, language, organisation.default_language)
+    return [shown(f, texts, led_to=[source.led_to(d) for d in f.decisions.all()]) for f in findings]
+
+
+@dataclass
+class Decided:
+    """Names what a decision led to: as published where it is public, else as written, unlinked."""
+
+    public: PublicAreas
+    actions: set
+    texts: dict
+    language: str
+    default_language: str
+
+    def led_to(self, decision: FindingDecision) -> tuple[str, Any, int | None]:
+        """(kind, title or None when it may not be named, id to link to or None)."""
+        if decision.focus_area_id in self.public.areas:
+            return ("area", self.public.areas[decision.focus_area_id]["title"], decision.focus_area_id)
+        if decision.goal_id in self.public.goals:
+            goal = self.public.goals[decision.goal_id]
+            return ("goal", goal["text"], goal["area"]["id"])
+        if decision.action in self.actions:
+            return ("action", self.texts[("actions.action", decision.action_id, "title")], decision.action_id)
+        if (focus_area := decision.focus_area) is not None:
+            return ("area", self.as_written(focus_area.title, focus_area.strategy), None)
+        if (live_goal := decision.goal) is not None:
+            return ("goal", self.as_written(live_goal.text, live_goal.focus_area.strategy), None)
+        # An action not published yet is named only as such: its plan is not public.
+        return ("action", None, None)
+
+    def as_written(self, value: str, row: Model) -> Text:
+        """A text with no public translation, in the language its row records."""
+        written_in = getattr(row, "language", "") or self.default_language
+        return Text(value, written_in, fallback=written_in != self.language)

@@ -148,6 +148,24 @@ def _clean_value(unit: Unit, value: Any) -> Any:
 
 
 @transaction.atomic
+def content_language_set(*, actor, organisation: Organisation, obj: Model, language: str) -> Model:
+    """Record the language ``obj``'s texts are written in (one of the organisation's languages).
+
+    A strategy's language belongs to the strategy itself (its adopted versions keep theirs), so it
+    is changed on the strategy's own form.
+    """
+    require(actor, PUBLISH, organisation)
+    _own(obj, organisation)
+    if kind_for(obj).key == "strategy" or not hasattr(obj, "language"):
+        raise ApplicationError(_("The language of this content is set where it is written."))
+    if language not in organisation.all_languages:
+        raise ApplicationError(_("Choose one of the organisation's languages."))
+    obj.language = language
+    obj.full_clean()
+    return save_as(obj, actor)
+
+
+@transaction.atomic
 def translations_save(
     *, actor, organisation: Organisation, obj: Model, language: str, values: dict[tuple[int, int, str, str], Any]
 ) -> int:

@@ -1,4 +1,4 @@
-"""Demo strategies for Mark, Mölndal and Malå, following the structure of their real strategies
+"""Demo strategies for Mark, Mölndal, Malå and Vaasa, following the structure of their real strategies
 (../shared/seeds/), summarised in our own words and marked as demo data. Idempotent."""
 
 from datetime import date
@@ -9,49 +9,48 @@ from samskapa.strategy.models import FocusArea, Foundation, Goal, Strategy, Stra
 
 MARK = {
     "strategy": {
-        "title": "Integration strategy in action — Marks kommun (demo)",
-        "language": "en",
-        "vision": "A close community with people at its centre, where every resident feels they belong, "
-        "are safe and have hope for the future.",
-        "purpose": "To build a sustainable, inclusive society founded on rights, and to support Mark's goals "
-        "of being the best municipality for children and for businesses.",
-        "target_groups": "Everyone who is new in Mark — children, adults and families — whatever the reason "
-        "they migrated.",
+        "title": "Integrationsstrategi i handling — Marks kommun (demo)",
+        "language": "sv",
+        "vision": "Ett sammanhållet Mark med människan i centrum, där alla som bor här känner att de hör hemma, "
+        "är trygga och har hopp om framtiden.",
+        "purpose": "Att bygga ett hållbart och inkluderande samhälle som vilar på mänskliga rättigheter, och "
+        "att bidra till kommunens mål att vara bäst för barn och bäst för företagare.",
+        "target_groups": "Alla som är nya i Mark — barn, vuxna och familjer — oavsett varför de har flyttat hit.",
     },
     "status": Strategy.Status.CONSULTATION,
     "focus_areas": [
         {
-            "title": "Participation and community",
-            "summary": "Places and people that help newcomers meet others and take part.",
-            "description": "Local meeting places such as schools and libraries, language cafés, cultural "
-            "events and contact persons for newcomers.",
+            "title": "Delaktighet och gemenskap",
+            "summary": "Platser och personer som gör det lättare att träffa andra och vara med.",
+            "description": "Mötesplatser nära där man bor, som skolor och bibliotek, språkcaféer, kulturella "
+            "evenemang och kontaktpersoner för den som är ny.",
             "framework_codes": ["PAR", "INF"],
-            "goals": [("More newcomers take part in local associations and meeting places.", "")],
+            "goals": [("Fler nyanlända deltar i föreningar och på lokala mötesplatser.", "")],
         },
         {
-            "title": "Empowerment through work, education and language",
-            "summary": "Early language support and clear paths to work.",
-            "description": "Language support early on, for example in preschool and parent cafés; paths to "
-            "work through work practice, guidance and entrepreneurship, with special attention to migrant "
-            "and refugee women.",
+            "title": "Egenmakt genom arbete, utbildning och språk",
+            "summary": "Språkstöd tidigt och tydliga vägar till arbete.",
+            "description": "Stöd i svenska tidigt, till exempel i förskolan och på föräldracaféer; vägar till "
+            "arbete genom praktik, vägledning och eget företagande, med särskild omsorg om kvinnor som "
+            "har flytt eller invandrat.",
             "framework_codes": ["EDU", "EMP", "CHI", "EQU"],
-            "goals": [("More newcomer women find a path to work or studies.", "")],
+            "goals": [("Fler nyanlända kvinnor hittar en väg till arbete eller studier.", "")],
         },
         {
-            "title": "Equal access and respectful services",
-            "summary": "Services everyone can understand and that treat everyone equally.",
-            "description": "Information in several languages, training in intercultural competence for "
-            "staff, and work against discrimination for equal treatment.",
+            "title": "Likvärdig tillgång och respektfullt bemötande",
+            "summary": "Service som alla förstår och som behandlar alla lika.",
+            "description": "Information på flera språk, utbildning i interkulturellt bemötande för personalen "
+            "och arbete mot diskriminering så att alla behandlas lika.",
             "framework_codes": ["INF", "EQU"],
             "goals": [],
         },
         {
-            "title": "Collaboration and governance",
-            "summary": "Working together with civil society and businesses, and measuring progress.",
-            "description": "Partnerships with civil society and businesses, inclusive communication and "
-            "measurable integration goals.",
+            "title": "Samverkan och styrning",
+            "summary": "Att arbeta tillsammans med civilsamhälle och näringsliv, och mäta hur det går.",
+            "description": "Partnerskap med civilsamhället och företagen, kommunikation som når alla och "
+            "integrationsmål som går att mäta.",
             "framework_codes": ["GOV", "MON"],
-            "goals": [("Integration goals are measurable and followed up every year.", "")],
+            "goals": [("Integrationsmålen går att mäta och följs upp varje år.", "")],
         },
     ],
 }
@@ -170,7 +169,86 @@ MALA = {
     ],
 }
 
-DEMO_STRATEGIES = {"mark": MARK, "molndal": MOLNDAL, "mala": MALA}
+# A Finnish municipality's integration programme (kotouttamisohjelma) under the Act on the
+# Promotion of Integration, with the employment services the municipalities took over from the
+# state in 2025; the themes follow the Finnish seed: a receptive society, good relations between
+# population groups, refugee reception, cooperation across sectors and partnerships.
+VAASA = {
+    "strategy": {
+        "title": "Vaasan kotouttamisohjelma 2025–2028 (demo)",
+        "language": "fi",
+        "period_start": 2025,
+        "period_end": 2028,
+        "vision": "Vaasa on kaksikielinen ja kansainvälinen kaupunki, jossa jokainen voi kokea olevansa "
+        "kotona, oppia, tehdä työtä ja vaikuttaa.",
+        "purpose": "Ohjelma kertoo, miten kaupunki ja sen kumppanit edistävät kotoutumista yhdessä: työ ja "
+        "osaaminen, kieli ja koulutus, lapset ja perheet sekä hyvät väestösuhteet. Työllisyyspalvelut "
+        "siirtyivät kunnalle vuonna 2025, joten ohjelma on myös kaupungin työllisyystyön väline.",
+        "target_groups": "Kaikki Vaasaan muuttaneet maahanmuuttajat, myös pakolaisina vastaanotetut, sekä "
+        "kaupungin kaikki asukkaat, koska kotoutuminen on kaksisuuntainen prosessi.",
+        "revision_date": date(2028, 12, 31),
+    },
+    "status": Strategy.Status.ADOPTED,
+    "adoption": {
+        "adopted_by": "Kaupunginvaltuusto",
+        "adopted_on": date(2025, 5, 26),
+        "decision_reference": "Kv 26.5.2025 § 45 (demo)",
+    },
+    "focus_areas": [
+        {
+            "title": "Vastaanottava yhteiskunta ja hyvät väestösuhteet",
+            "summary": "Kaupunki, jossa kaikki tuntevat olevansa tervetulleita ja turvassa.",
+            "description": "Syrjinnän ehkäisy, kohtaamispaikat, yhdistysten ja uskonnollisten yhteisöjen "
+            "tuki sekä tieto palveluista suomeksi, ruotsiksi ja muilla kielillä.",
+            "framework_codes": ["PAR", "EQU", "INF"],
+            "we_want": ["Jokainen vaasalainen kokee kuuluvansa kaupunkiin."],
+            "we_will": ["Avata kohtaamispaikkoja kirjastoihin ja asukastaloihin.", "Kouluttaa henkilöstöä."],
+            "goals": [("Yhä useampi maahanmuuttaja kokee kuuluvansa Vaasaan.", "70 % vuonna 2028")],
+        },
+        {
+            "title": "Työ ja osaaminen",
+            "summary": "Nopeampi polku työhön ja osaamisen tunnistaminen.",
+            "description": "Kunnan työllisyyspalvelut, kotoutumissuunnitelma, osaamisen tunnistaminen, "
+            "työnantajayhteistyö ja yrittäjyyden tuki.",
+            "framework_codes": ["EMP", "EDU"],
+            "we_want": ["Maahanmuuttajien työllisyysaste nousee lähemmäs koko väestön tasoa."],
+            "we_will": ["Tehdä jokaiselle kotoutumissuunnitelman kolmen kuukauden kuluessa."],
+            "goals": [("Ulkomaalaistaustaisten työllisyysaste nousee.", "60 % vuonna 2028")],
+        },
+        {
+            "title": "Kieli ja koulutus",
+            "summary": "Suomen tai ruotsin kieltä arjessa, koulussa ja työssä.",
+            "description": "Kotoutumiskoulutus, kielen oppiminen työn ohessa, oman äidinkielen opetus ja "
+            "tuki nuorille toisen asteen koulutukseen.",
+            "framework_codes": ["EDU", "CHI"],
+            "we_want": ["Jokainen voi oppia suomea tai ruotsia omaan elämäänsä sopivalla tavalla."],
+            "we_will": ["Järjestää kielikursseja myös iltaisin ja työpaikoilla."],
+            "goals": [("Yhä useampi suorittaa kotoutumiskoulutuksen tavoitetasolla.", "")],
+        },
+        {
+            "title": "Lapset, nuoret ja perheet",
+            "summary": "Hyvä alku varhaiskasvatuksessa, koulussa ja vapaa-ajalla.",
+            "description": "Varhaiskasvatus, perhetyö, harrastukset ja lasten kuuleminen; tuki traumoja "
+            "kokeneille lapsille ja perheille.",
+            "framework_codes": ["CHI", "HEA", "PAR"],
+            "we_want": ["Jokaisella lapsella on harrastus ja turvallinen aikuinen."],
+            "we_will": ["Kysyä lapsilta itseltään, mitä he tarvitsevat."],
+            "goals": [("Yhä useampi maahanmuuttajataustainen lapsi osallistuu varhaiskasvatukseen.", "")],
+        },
+        {
+            "title": "Yhteistyö ja kumppanuudet",
+            "summary": "Kaupunki, hyvinvointialue, järjestöt ja yritykset toimivat yhdessä.",
+            "description": "Monialainen yhteistyö, kumppanuusohjelman verkostot, ohjelman seuranta ja "
+            "maahanmuuttajien osallistuminen päätöksentekoon.",
+            "framework_codes": ["GOV", "MON"],
+            "we_want": ["Työ kotoutumisen edistämiseksi on suunnitelmallista ja sitä seurataan."],
+            "we_will": ["Raportoida ohjelman toteutumisesta valtuustolle vuosittain."],
+            "goals": [("Ohjelman toteutumista seurataan vuosittain yhdessä kumppanien kanssa.", "")],
+        },
+    ],
+}
+
+DEMO_STRATEGIES = {"mark": MARK, "molndal": MOLNDAL, "mala": MALA, "vaasa": VAASA}
 
 
 def _focus_area(organisation, coordinator, strategy, order, spec) -> None:

@@ -89,7 +89,6 @@ class Strategy(Publishable, OrganisationOwned):
     title = models.CharField(_("title"), max_length=300)
     period_start = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
-    language = models.CharField(_("language of the strategy"), max_length=8, default="sv")
     vision = models.TextField(_("vision"), blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
     target_groups = models.TextField(_("target groups"), blank=True)
@@ -118,9 +117,6 @@ class Strategy(Publishable, OrganisationOwned):
             year = getattr(self, field)
             if year is not None and not 1900 <= year <= 2200:
                 raise ValidationError({field: _("Give a year such as 2025.")})
-        known = {code for code, _name in settings.SAMSKAPA_CONTENT_LANGUAGES}
-        if self.language not in known:
-            raise ValidationError({"language": _("Choose a language from the list.")})
 
     @property
     def is_editable(self) -> bool:

@@ -84,6 +84,12 @@ class Survey(Translated, Publishable, OrganisationOwned):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # The texts on the row are written in the survey's first language; the others are in ``texts``.
+        if self.languages:
+            self.language = self.languages[0]
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if not self.languages:
             raise ValidationError({"languages": _("Choose at least one language.")})

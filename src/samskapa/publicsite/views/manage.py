@@ -6,12 +6,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.publicsite import services
 from samskapa.publicsite.completeness import Item, assess, coverage, totals
-from samskapa.publicsite.forms import PublishForm, SiteForm, TranslationForm, unit_field_name
+from samskapa.publicsite.forms import PublishForm, SiteForm, TranslationForm, WrittenInForm, unit_field_name
 from samskapa.publicsite.registry import kind_get, publishable_kinds
 from samskapa.publicsite.selectors import published_counts, site_get
 from samskapa.publicsite.texts import is_empty, language_name, lookup
@@ -159,6 +160,10 @@ def translate(request: OrgRequest, content_kind: str, content_id: int, lang: str
         "language": lang,
         "language_label": language_name(lang),
         "source_language": source_language,
+        "source_language_label": language_name(source_language),
+        "written_in": WrittenInForm(languages=org.all_languages, initial={"language": source_language})
+        if content_kind != "strategy" and hasattr(obj, "language")
+        else None,
         "form": form,
         "rows": [
             (unit, status, _as_lines(previous), form[unit_field_name(unit)], notes.get(unit_field_name(unit), ""))
@@ -190,3 +195,29 @@ def _as_lines(value) -> str:
     if value is None:
         return ""
     return "\n".join(value) if isinstance(value, list) else str(value)
+
+
+@require_POST
+@org_view(PUBLISH)
+def written_in(request: OrgRequest, content_kind: str, content_id: int) -> HttpResponse:
+    """Record which language the original texts are written in (POST only)."""
+    org = request.organisation
+    obj = kind_get(content_kind).queryset(org).filter(pk=content_id).first()
+    if obj is None:
+        raise Http404
+    form = WrittenInForm(request.POST, languages=org.all_languages)
+    if form.is_valid() and call_service(
+        form,
+        services.content_language_set,
+        actor=request.user,
+        organisation=org,
+        obj=obj,
+        language=form.cleaned_data["language"],
+    ):
+        messages.success(request, _("The language of the original was saved."))
+    else:
+        messages.error(
+            request,
+            " ".join(str(e) for e in form.non_field_errors()) or _("Choose one of the organisation's languages."),
+        )
+    return redirect(reverse("public-manage:content", args=[org.slug]) + f"?kind={content_kind}")

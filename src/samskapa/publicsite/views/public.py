@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from samskapa.core.downloads import file_response
 from samskapa.publicsite import accessibility, caching, opendata, progress
+from samskapa.publicsite.home import home_overview
 from samskapa.publicsite.languages import interface_languages, negotiate
 from samskapa.publicsite.reader import Reader, public_view
 from samskapa.publicsite.sections import sections
@@ -68,8 +69,15 @@ def site_root(request: HttpRequest, site_slug: str) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     reader: Reader = request.reader  # type: ignore[attr-defined]
     localised, _strategies = public_strategy(organisation=reader.organisation, language=reader.language)
+    overview = home_overview(organisation=reader.organisation, language=reader.language, public=_areas(reader))
     return page(
-        request, "publicsite/home.html", "home", strategy=localised, intro=site_intro(reader.site, reader.language)
+        request,
+        "publicsite/home.html",
+        "home",
+        strategy=localised,
+        intro=site_intro(reader.site, reader.language),
+        overview=overview,
+        localised={"fallbacks": overview.fallbacks},
     )
 
 
