@@ -619,7 +619,9 @@ def _survey(organisation, coordinator, rng, spec=SURVEY) -> None:
                 answers[q.pk] = rng.sample(ids, rng.randint(1, 3))
             elif rng.random() < 0.5:  # written in the language the respondent chose, where the demo has it
                 pool = spec.get("free_text", FREE_TEXT)
-                answers[q.pk] = rng.choice([text for text, lang in pool if lang == language] or [text for text, _lang in pool])
+                answers[q.pk] = rng.choice(
+                    [text for text, lang in pool if lang == language] or [text for text, _lang in pool]
+                )
         survey_services.survey_answer(survey=survey, language=language, answers=answers, group=rng.choice(groups))
 
 
