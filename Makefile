@@ -59,11 +59,17 @@ run: install
 worker: install
 	$(SAMSKAPA) db_worker
 
+# The two backends run side by side, one per core: SQLite (with the browser tests) in the foreground,
+# PostgreSQL in the background with its own var/ folder (uploads, keys), its log shown when it ends.
 test: install-test
-	@$(MAKE) --no-print-directory test-sqlite
-	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  $(MAKE) --no-print-directory test-postgres; \
-	else echo "SKIP: PostgreSQL at $(PG_TEST_URL) does not answer; the suite ran on SQLite only"; fi
+	@mkdir -p var
+	@pg=0; if $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  pg=1; (SAMSKAPA_VAR_DIR=var/test-postgres $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1; \
+	         echo $$? > var/test-postgres.rc) & \
+	else echo "SKIP: PostgreSQL at $(PG_TEST_URL) does not answer; the suite runs on SQLite only"; fi; \
+	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; wait; pgrc=0; \
+	if [ $$pg = 1 ]; then cat var/test-postgres.log; pgrc=$$(cat var/test-postgres.rc); fi; \
+	echo "SQLite exit $$sqlite, PostgreSQL exit $$pgrc"; [ $$sqlite = 0 ] && [ $$pgrc = 0 ]
 
 test-sqlite:
 	@echo "== test suite on SQLite =="

@@ -2,12 +2,20 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from samskapa.accounts.services import token_create
 from samskapa.orgs.models import Role
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """A request in Swedish leaves Swedish active in the thread; each test starts from the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

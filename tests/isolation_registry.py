@@ -162,6 +162,8 @@ ID_MAKERS["observation_id"] = _observation
 ID_MAKERS["content_kind"] = lambda org: "strategy"
 ID_MAKERS["content_id"] = lambda org: StrategyFactory(organisation=org, title="SECRET-B strategy").pk
 ID_MAKERS["lang"] = lambda org: "en"
+# A survey's poster is printed per language.
+ID_MAKERS["language"] = lambda org: "sv"
 
 
 def _follow_up_report(org):

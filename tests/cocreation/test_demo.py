@@ -38,12 +38,12 @@ def test_the_demo_counts_each_person_once_and_attributes_quotes_to_groups_that_w
     from samskapa.cocreation.demo import head_count, speaker
 
     mark = {o.slug: o for o in demo_load(password="demo-pass-123").organisations}["mark"]
-    mother = Consultation.objects.get(organisation=mark, title="Interview: newcomer mother, recently arrived")
+    mother = Consultation.objects.get(organisation=mark, title="Intervju: nyanländ mamma, nyss kommen")
     assert mother.people == 1  # a newcomer and a woman, one person
     overview = participation_overview(organisation=mark)
     group_sum = sum(g.participants for g in overview.groups)
     assert 0 < overview.participants < group_sum  # the groups overlap; the head count does not add them up
-    women = Consultation.objects.get(organisation=mark, title="Focus group: women's group at the library (Arabic)")
+    women = Consultation.objects.get(organisation=mark, title="Fokusgrupp: kvinnogruppen på biblioteket (arabiska)")
     groups = set(Input.objects.filter(consultation=women).values_list("group", flat=True))
     assert groups <= {"newcomers", "women"} and "women" in groups
     staff_only = Input.objects.filter(organisation=mark, consultation__participation__group="staff", language="ar")
