@@ -202,3 +202,15 @@ def test_the_inbox_and_its_neighbours_cost_the_same_queries_with_ten_times_the_d
 def test_the_edit_page_marks_the_original_and_the_translation_with_their_languages(org, coordinator, client_for, inbox):
     body = client_for(coordinator).get(f"/o/{org.slug}/cocreation/inputs/{inbox['arabic'].pk}/").content.decode()
     assert 'dir="auto" lang="ar"' in body and 'dir="auto" lang="sv"' in body
+
+
+@pytest.mark.parametrize("odd", ["²", "١٢", "9" * 40, "-3"])
+def test_ids_that_are_not_plain_numbers_are_dropped_not_errors(org, coordinator, client_for, inbox, odd):
+    """Digits such as "²" or Arabic-Indic ones pass ``str.isdigit`` but are no id of ours."""
+    client = client_for(coordinator)
+    assert client.get(f"/o/{org.slug}/cocreation/findings/new/", {"input": odd}).status_code == 200
+    assert client.get(f"/o/{org.slug}/cocreation/people/new/", {"actor": odd}).status_code == 200
+    before = Input.objects.filter(codes_confirmed=True).count()
+    response = _bulk(client, org, input=[odd], action="review")
+    assert response.status_code in (200, 302)
+    assert Input.objects.filter(codes_confirmed=True).count() == before

@@ -23,6 +23,7 @@ from samskapa.cocreation.models import (
 )
 from samskapa.cocreation.services.consultations import MAX_INPUT_CHARS
 from samskapa.cocreation.services.surveys import MAX_ANSWER_CHARS
+from samskapa.core.access import number_in
 from samskapa.strategy.models import FrameworkCode
 
 ROWS2, ROWS4 = forms.Textarea(attrs={"rows": 2}), forms.Textarea(attrs={"rows": 4})
@@ -490,4 +491,4 @@ class AnswerForm(forms.Form):
         return bool(self.data.get("website"))
 
     def answers(self) -> dict:
-        return {int(k[1:]): v for k, v in self.cleaned_data.items() if k.startswith("q") and k[1:].isdigit()}
+        return {n: v for k, v in self.cleaned_data.items() if k.startswith("q") and (n := number_in(k[1:])) is not None}

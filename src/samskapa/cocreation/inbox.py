@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import QueryDict
 
 from samskapa.cocreation.models import Group
+from samskapa.core.access import number_in
 from samskapa.strategy.models import FrameworkCode
 
 LANGUAGES = {code for code, _name in settings.SAMSKAPA_CONTENT_LANGUAGES}
@@ -18,7 +19,7 @@ MAX_EVIDENCE = 500
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return number_in(value) if len(value) < 10 else None
 
 
 def _date(value: str) -> date | None:

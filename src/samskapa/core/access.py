@@ -27,3 +27,8 @@ def number_in(text: str) -> int | None:
     if not (text.isascii() and text.isdigit()) or len(text) > 18:
         return None
     return int(text)
+
+
+def numbers_in(texts) -> list[int]:
+    """The whole numbers among ticked boxes or query values, others dropped (see ``number_in``)."""
+    return [n for text in texts if (n := number_in(text)) is not None]

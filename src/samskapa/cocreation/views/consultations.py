@@ -23,6 +23,7 @@ from samskapa.cocreation.models import Consultation, Group, Input
 from samskapa.cocreation.services import consultations as services
 from samskapa.cocreation.services import inbox as inbox_services
 from samskapa.cocreation.services.consultations import CONSULTATION_FIELDS
+from samskapa.core.access import numbers_in
 from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -242,7 +243,7 @@ def _chosen_ids(request: OrgRequest, filters: InboxFilters) -> list[int]:
     if request.POST.get("scope") == "all":
         matching = selectors.input_list(organisation=request.organisation, **filters.selector_kwargs())
         return list(matching.order_by().values_list("pk", flat=True)[: BULK_LIMIT + 1])
-    return [int(i) for i in request.POST.getlist("input") if i.isdigit()][: BULK_LIMIT + 1]
+    return numbers_in(request.POST.getlist("input"))[: BULK_LIMIT + 1]
 
 
 @require_POST

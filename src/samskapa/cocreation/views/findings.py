@@ -12,6 +12,7 @@ from samskapa.cocreation import selectors
 from samskapa.cocreation.forms import DecisionTargetForm, EvidenceForm, FindingForm
 from samskapa.cocreation.inbox import MAX_EVIDENCE, InboxFilters
 from samskapa.cocreation.services import findings as services
+from samskapa.core.access import numbers_in
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 
@@ -61,7 +62,7 @@ def finding_create(request: OrgRequest) -> HttpResponse:
 def _evidence_ids(request: OrgRequest) -> list[int]:
     """The inputs a new finding starts from: ticked ones, all of one consultation (or survey), or all
     matching an inbox filter; at most MAX_EVIDENCE, the newest first."""
-    ticked = [int(i) for i in request.GET.getlist("input") + request.POST.getlist("input") if i.isdigit()]
+    ticked = numbers_in(request.GET.getlist("input") + request.POST.getlist("input"))
     if ticked or request.GET.get("all") != "1":
         return ticked[:MAX_EVIDENCE]
     filters = InboxFilters.from_params(request.GET)
@@ -136,7 +137,7 @@ def finding_evidence(request: OrgRequest, finding_id: int) -> HttpResponse:
 def finding_evidence_remove(request: OrgRequest, finding_id: int) -> HttpResponse:
     org = request.organisation
     finding = selectors.finding_get(organisation=org, finding_id=finding_id)
-    drop = {int(i) for i in request.POST.getlist("input") if i.isdigit()}
+    drop = set(numbers_in(request.POST.getlist("input")))
     keep = [i.pk for i in finding.inputs.all() if i.pk not in drop]
     services.finding_update(actor=request.user, organisation=org, finding=finding, input_ids=keep)
     messages.success(request, _("The input is no longer evidence for this finding."))

@@ -13,6 +13,7 @@ from samskapa.actors.views import form_page
 from samskapa.cocreation import gdpr, selectors
 from samskapa.cocreation.forms import ConsentForm, NewPersonForm, PersonForm, WithdrawForm
 from samskapa.cocreation.services import people as services
+from samskapa.core.access import number_in
 from samskapa.core.downloads import file_response
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -42,7 +43,7 @@ def person_create(request: OrgRequest) -> HttpResponse:
     form = NewPersonForm(
         request.POST or None,
         actors=actor_list(organisation=org),
-        initial={"actor_id": int(actor) if actor and actor.isdigit() else None, "consent_purpose": "contact"},
+        initial={"actor_id": number_in(actor) if actor else None, "consent_purpose": "contact"},
     )
     if request.method == "POST" and form.is_valid():
         fields, consent = form.split()
