@@ -75,3 +75,10 @@ def test_dashboard_query_count_does_not_grow_with_members(
         member_factory(Role.VIEWER)
     with django_assert_max_num_queries(12):
         client.get(f"/o/{org.slug}/members/")
+
+
+def test_the_login_page_names_the_product_not_the_server(client):
+    """Django's login view sets its own ``site_name`` (the host); the header and footer keep ours."""
+    page = client.get("/accounts/login/").content.decode()
+    assert 'class="brand" href="/">Samskapa</a>' in page
+    assert "testserver" not in page

@@ -8,7 +8,8 @@ def platform(request: HttpRequest) -> dict:
     """What the base layout needs: the site name, the org switcher, the current organisation."""
     user = getattr(request, "user", None)
     return {
-        "site_name": settings.SAMSKAPA_SITE_NAME,
+        # Not "site_name": Django's login and password views put the request's host under that name.
+        "product_name": settings.SAMSKAPA_SITE_NAME,
         "htmx_available": settings.SAMSKAPA_HTMX,
         "organisation": getattr(request, "organisation", None),
         "membership": getattr(request, "membership", None),
