@@ -7,6 +7,7 @@ it through ``render_picture``. The page shows the same figures in a table below 
 
 import math
 
+from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 
 from samskapa.analysis.framework import AREAS
@@ -65,7 +66,7 @@ def heatmap(rows: list[dict]) -> dict:
                 "x": LABEL_WIDTH + i * (CELL_W + GAP),
                 "fill": shade(cell["score"]),
                 "ink": ink(cell["score"]),
-                "text": number_format(cell["score"], 2) if cell["score"] is not None else "–",
+                "text": floatformat(cell["score"], 2) if cell["score"] is not None else "–",
                 "status": cell["status"] or "missing",
                 "area": headers[i]["name"],
             }
