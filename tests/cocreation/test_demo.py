@@ -51,3 +51,13 @@ def test_the_demo_counts_each_person_once_and_attributes_quotes_to_groups_that_w
     assert head_count({"children": 12, "newcomers": 7}) == 12 and head_count({"staff": 3, "ngos": 4}) == 7
     assert speaker({"newcomers": 9, "women": 9}, "women", "en") == "women"
     assert speaker({"staff": 2}, "school", "en") == "staff"
+
+
+def test_demo_survey_answers_are_recorded_in_the_language_they_are_written_in(db):
+    from samskapa.cocreation.demo import FREE_TEXT
+
+    written_in = dict(FREE_TEXT)
+    demo_load(password="demo-pass-123")
+    answers = Input.objects.filter(organisation__slug="mark", text__in=written_in)
+    assert answers.exists()
+    assert all(answer.language == written_in[answer.text] for answer in answers)

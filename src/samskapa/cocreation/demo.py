@@ -325,6 +325,8 @@ FREE_TEXT = [
     ("أماكن للعب كرة القدم مع الأضواء", "ar"),
     ("Information på film på flera språk.", "sv"),
     ("Praktikplatser som leder till jobb.", "sv"),
+    ("A homework club near the station would help my children.", "en"),
+    ("Tell us about jobs in English too, not only in Swedish.", "en"),
 ]
 
 
@@ -617,11 +619,11 @@ def _survey(organisation, coordinator, rng, spec=SURVEY) -> None:
                 answers[q.pk] = rng.choice(ids)
             elif q.kind == Question.Kind.MULTIPLE:
                 answers[q.pk] = rng.sample(ids, rng.randint(1, 3))
-            elif rng.random() < 0.5:  # written in the language the respondent chose, where the demo has it
-                pool = spec.get("free_text", FREE_TEXT)
-                answers[q.pk] = rng.choice(
-                    [text for text, lang in pool if lang == language] or [text for text, _lang in pool]
-                )
+            elif rng.random() < 0.5 and (
+                # Only in the language the respondent chose: an answer is stored as written in it.
+                written := [text for text, lang in spec.get("free_text", FREE_TEXT) if lang == language]
+            ):
+                answers[q.pk] = rng.choice(written)
         survey_services.survey_answer(survey=survey, language=language, answers=answers, group=rng.choice(groups))
 
 
