@@ -67,6 +67,19 @@ def test_one_passage_is_evidence_for_at_most_two_areas_and_covered_needs_two_pas
     assert repeated["HOU"].status == "weak" and repeated["HOU"].count == 1  # the same line twice is one passage
 
 
+def test_passages_the_model_is_unsure_of_make_an_area_weak_never_covered():
+    from samskapa.analysis.engine.classify import PassageLabels
+    from samskapa.analysis.engine.report import area_results
+
+    unsure = [PassageLabels([], {c: 0.0 for c in CODES} | {"GOV": 0.35, "MON": 0.2}) for _ in range(3)]
+    texts = _passages("Förvaltningarna träffas varje kvartal.", "Samrådet med föreningarna fortsätter.", "Ett möte.")
+    areas = area_results(texts, unsure)
+    assert areas["GOV"].status == "weak" and areas["GOV"].count == 0  # touched on, no passage carries the label
+    assert areas["MON"].status == "missing"  # too unsure to count at all
+    heading = area_results([Passage("h", "Samverkan", 1, "heading")], unsure[:1])
+    assert heading["GOV"].status == "missing"  # headings are never evidence
+
+
 def test_revision_when_needed_is_no_date_and_young_adults_are_not_children():
     from samskapa.analysis.engine.classify import PassageLabels
 
