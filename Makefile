@@ -103,7 +103,7 @@ accessibility-record: install-test
 
 bench: install-test
 	$(PY) -m pip install --quiet -e '.[test,bench]'
-	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
+	@for script in bench/[!_]*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache

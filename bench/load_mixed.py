@@ -24,13 +24,13 @@ import csv
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from _loopback import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -167,23 +167,6 @@ def _answers(env: dict[str, str], key: str) -> int:
     return int(_samskapa(env, "shell", "--no-imports", "-c", code).strip())
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own loopback server
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
-
-
 def _locust(tmp: str, port: int, args, key: str, questions: list) -> tuple[dict[str, dict], str]:
     locustfile = Path(tmp) / "locustfile.py"
     locustfile.write_text(LOCUSTFILE.format(slug=SLUG, password=PASSWORD, survey=key, questions=questions))
@@ -242,7 +225,7 @@ def main() -> int:
         env = _environment(tmp, args.database_url or f"sqlite:///{tmp}/bench.sqlite3")
         key, questions = _build(env)
         before = _answers(env, key)
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
             [str(BIN / "gunicorn"), "samskapa.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
             + ["--log-level", "warning", "--timeout", "60"],
@@ -250,7 +233,7 @@ def main() -> int:
             cwd=tmp,
         )
         try:
-            _wait(f"http://127.0.0.1:{port}/healthz")
+            wait_for(f"http://127.0.0.1:{port}/healthz")
             database = "PostgreSQL" if args.database_url else "SQLite"
             print(
                 f"locust: {args.users} users (staff 2 : readers 3 : residents 1) for {args.duration} s against "

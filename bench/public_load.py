@@ -20,7 +20,6 @@ import csv
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ import urllib.request
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+
+from _loopback import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -226,25 +227,8 @@ def _build(tmp: str) -> list[int]:
     return [i.pk for i in indicators]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own loopback server
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
-
-
 def _run(tmp: str, indicator_ids: list[int], args, cached: bool) -> dict[str, dict]:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [
             str(BIN / "gunicorn"),
@@ -260,7 +244,7 @@ def _run(tmp: str, indicator_ids: list[int], args, cached: bool) -> dict[str, di
         cwd=tmp,
     )
     try:
-        _wait(f"http://127.0.0.1:{port}/healthz")
+        wait_for(f"http://127.0.0.1:{port}/healthz")
         pages = {
             name: f"/p/{SLUG}/sv/{path}"
             for name, path in {
