@@ -209,6 +209,8 @@ def survey_list(*, organisation: Organisation) -> QuerySet[Survey]:
         Survey.objects.filter(organisation=organisation)
         .select_related("consultation")
         .annotate(response_count=Count("responses", distinct=True), question_count=Count("questions", distinct=True))
+        # Meta.ordering is not applied to an aggregated query; pages need a fixed order.
+        .order_by("-created_at", "-pk")
     )
 
 
