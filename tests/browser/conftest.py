@@ -100,3 +100,19 @@ def assert_accessible():
         assert violations == [], f"axe-core on {page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+@pytest.fixture
+def mark_with_coordinator():
+    """Marks kommun with the languages a walk needs, and its coordinator who signs in."""
+    from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+    from samskapa.orgs.models import Role
+
+    def make(languages: list[str]):
+        org = OrganisationFactory(name="Marks kommun", slug="mark", municipality_code="1463", languages=languages)
+        coordinator = UserFactory(email="samordnare@mark.test", full_name="Sara Samordnare")
+        MembershipFactory(organisation=org, user=coordinator, role=Role.COORDINATOR)
+        return org, coordinator
+
+    return make

@@ -22,25 +22,18 @@ from tests.cocreation.factories import (
 from tests.factories import (
     FocusAreaFactory,
     GoalFactory,
-    MembershipFactory,
-    OrganisationFactory,
     StrategyFactory,
-    UserFactory,
 )
 
 from samskapa.cocreation.models import FindingInput, Input, Participation, Question, Response
 from samskapa.cocreation.services.surveys import survey_answer
-from samskapa.orgs.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def mark():
-    org = OrganisationFactory(name="Marks kommun", slug="mark", municipality_code="1463", languages=["en", "ar"])
-    coordinator = UserFactory(email="samordnare@mark.test", full_name="Sara Samordnare")
-    MembershipFactory(organisation=org, user=coordinator, role=Role.COORDINATOR)
-    return org, coordinator
+def mark(mark_with_coordinator):
+    return mark_with_coordinator(["en", "ar"])
 
 
 @pytest.fixture

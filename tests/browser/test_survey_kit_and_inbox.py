@@ -4,20 +4,15 @@ with an untranslated text marked as such, and the inputs inbox acting on every p
 import pytest
 from playwright.sync_api import expect
 from tests.cocreation.factories import ConsultationFactory, InputFactory, QuestionFactory, SurveyFactory
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from samskapa.cocreation.models import Input, Survey
-from samskapa.orgs.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def mark():
-    org = OrganisationFactory(name="Marks kommun", slug="mark", municipality_code="1463", languages=["fi", "ar"])
-    coordinator = UserFactory(email="samordnare@mark.test", full_name="Sara Samordnare")
-    MembershipFactory(organisation=org, user=coordinator, role=Role.COORDINATOR)
-    return org, coordinator
+def mark(mark_with_coordinator):
+    return mark_with_coordinator(["fi", "ar"])
 
 
 @pytest.fixture
