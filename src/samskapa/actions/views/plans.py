@@ -2,7 +2,6 @@
 export and import. Thin over the selectors and services."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from samskapa.actions.forms import FilterForm, ImportForm, PlanForm
 from samskapa.actions.models import Status
 from samskapa.actions.spreadsheet import plan_download
 from samskapa.actors.selectors import actor_list
+from samskapa.core.paging import paginate
 from samskapa.core.tabular import MAX_TABLE_BYTES
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -43,8 +43,6 @@ def mine(request: OrgRequest) -> HttpResponse:
     return render(request, "actions/mine.html", {"actions": actions})
 
 
-PER_PAGE = 50
-
 
 @org_view(VIEW)
 def action_index(request: OrgRequest) -> HttpResponse:
@@ -53,10 +51,8 @@ def action_index(request: OrgRequest) -> HttpResponse:
     areas = FocusArea.objects.filter(organisation=org).select_related("strategy")
     form = FilterForm(request.GET or None, areas=areas, leads=actor_list(organisation=org, internal_only=True))
     actions = selectors.action_list(organisation=org, filters=form.to_filter())
-    page = Paginator(actions, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "actions": page.object_list, "query": query.urlencode()}
+    page = paginate(request, actions)
+    context = {"form": form, "page": page, "actions": page.object_list}
     return render(request, "actions/list.html", context)
 
 
