@@ -1,35 +1,30 @@
-"""Django settings for Samskapa, read from environment variables.
+"""Django settings for Samskapa, read from environment variables through django-environ.
 
-Every variable is read here once, with its default; the README lists them.
+Every variable is read here once, with its default and its type; the README lists them.
 """
 
-import os
 import secrets
 import sys
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.utils.translation import gettext_lazy as _
+
+env = environ.Env()
 
 BASE_DIR = Path(__file__).resolve().parent
 # Where the embedded database, the generated secret key and uploads live by default.
-VAR_DIR = Path(os.environ.get("SAMSKAPA_VAR_DIR", Path.cwd() / "var")).resolve()
+VAR_DIR = Path(env.str("SAMSKAPA_VAR_DIR", default=str(Path.cwd() / "var"))).resolve()
 
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+def env_list(name: str, default: str = "") -> list[str]:
+    """A comma-separated variable as a list, spaces and empty items dropped ("a, b," is ["a", "b"])."""
+    return [item.strip() for item in env.list(name, default=default.split(",")) if item.strip()]
 
 
 def _secret_key() -> str:
     """SECRET_KEY from the environment, else one generated into ./var on first run."""
-    if key := os.environ.get("SECRET_KEY"):
+    if key := env.str("SECRET_KEY", default=""):
         return key
     path = VAR_DIR / "secret_key"
     if not path.exists():
@@ -39,7 +34,7 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
-DEBUG = env_bool("DEBUG", False)
+DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -111,11 +106,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samskapa.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
+    "default": {
+        **env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'samskapa.sqlite3'}"),
+        "CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=60),
+        "CONN_HEALTH_CHECKS": True,
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and the task worker share the file.
@@ -149,7 +144,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 # Brute-force protection: five failures from one address and user lock login for an hour.
-AXES_FAILURE_LIMIT = int(os.environ.get("SAMSKAPA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env.int("SAMSKAPA_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
@@ -157,19 +152,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
-LANGUAGE_CODE = os.environ.get("SAMSKAPA_LANGUAGE", "sv")
+LANGUAGE_CODE = env.str("SAMSKAPA_LANGUAGE", default="sv")
 LANGUAGES = [("sv", "Svenska"), ("fi", "Suomi"), ("en", "English")]
 # The public pages also speak the languages of their own catalogues (publicsite/catalogues/).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "publicsite" / "catalogues"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
+TIME_ZONE = env.str("TIME_ZONE", default="Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("SAMSKAPA_STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(env.str("SAMSKAPA_STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
 # htmx is installed from npm by `make install`; it is an enhancement, pages work without it.
-NODE_MODULES = Path(os.environ.get("SAMSKAPA_NODE_MODULES", BASE_DIR.parent.parent / "node_modules"))
+NODE_MODULES = Path(env.str("SAMSKAPA_NODE_MODULES", default=str(BASE_DIR.parent.parent / "node_modules")))
 STATICFILES_DIRS = (
     [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")] if (NODE_MODULES / "htmx.org" / "dist").is_dir() else []
 )
@@ -184,11 +179,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-MEDIA_ROOT = Path(os.environ.get("SAMSKAPA_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("SAMSKAPA_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 # The largest document a user may upload, in bytes (default 50 MB).
-SAMSKAPA_MAX_UPLOAD_BYTES = int(os.environ.get("SAMSKAPA_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
-SAMSKAPA_MAX_PAGES = int(os.environ.get("SAMSKAPA_MAX_PAGES", "500"))  # longest document the gap analysis reads
+SAMSKAPA_MAX_UPLOAD_BYTES = env.int("SAMSKAPA_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+SAMSKAPA_MAX_PAGES = env.int("SAMSKAPA_MAX_PAGES", default=500)  # longest document the gap analysis reads
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # An upload over SAMSKAPA_MAX_UPLOAD_BYTES is refused before it is read, with a clear message.
@@ -199,16 +194,18 @@ FILE_UPLOAD_HANDLERS = [
 ]
 CSRF_FAILURE_VIEW = "samskapa.analysis.uploads.csrf_failure"
 
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samskapa@localhost")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samskapa@localhost")
 
 # Background work: the database backend, so any number of `db_worker` processes can claim
 # tasks with row locks; SAMSKAPA_TASKS_BACKEND=immediate runs them inline (tests).
@@ -217,16 +214,16 @@ TASKS = {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[os.environ.get("SAMSKAPA_TASKS_BACKEND", "database")]
+        }[env.str("SAMSKAPA_TASKS_BACKEND", default="database")]
     }
 }
 
 # A running job whose worker has given no sign of life for this long is taken as stopped:
 # it is tried once more, then marked failed (the worker writes a heartbeat every quarter of it).
-SAMSKAPA_JOB_LEASE_SECONDS = float(os.environ.get("SAMSKAPA_JOB_LEASE_SECONDS", "300"))
+SAMSKAPA_JOB_LEASE_SECONDS = env.float("SAMSKAPA_JOB_LEASE_SECONDS", default=300)
 
 # An invitation link works once, for this many days.
-SAMSKAPA_INVITATION_DAYS = int(os.environ.get("SAMSKAPA_INVITATION_DAYS", "14"))
+SAMSKAPA_INVITATION_DAYS = env.int("SAMSKAPA_INVITATION_DAYS", default=14)
 SAMSKAPA_SITE_NAME = "Samskapa"
 # Interface languages, with the writing direction content may have (for RTL content).
 SAMSKAPA_RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb"}
@@ -250,9 +247,9 @@ SAMSKAPA_CONTENT_LANGUAGES = [
 SESSION_COOKIE_HTTPONLY = True
 # A signed-in session ends after this long without a request (the cookie and the stored session
 # expire together; core.sessions renews them at most every few minutes, not on every request)...
-SESSION_COOKIE_AGE = 60 * int(os.environ.get("SAMSKAPA_SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = 60 * env.int("SAMSKAPA_SESSION_IDLE_MINUTES", default=60)
 # ...and, however busy, this long after signing in.
-SAMSKAPA_SESSION_MAX_SECONDS = 3600 * int(os.environ.get("SAMSKAPA_SESSION_MAX_HOURS", "12"))
+SAMSKAPA_SESSION_MAX_SECONDS = 3600 * env.int("SAMSKAPA_SESSION_MAX_HOURS", default=12)
 SESSION_COOKIE_SAMESITE = "Lax"
 # Content-Security-Policy (django-csp): scripts only from our own static files (htmx, the API
 # docs), no inline script anywhere; inline styles stay allowed for the SVG charts and their
@@ -276,19 +273,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
-    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
+    CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint reports every step of every PDF at INFO (public summaries are made often).
@@ -301,21 +298,21 @@ ADMIN_SITE_HEADER = _("Samskapa administration")
 
 # Co-creation: contact data of a person whose consent has ended is anonymised after this many
 # days (`samskapa gdpr apply-retention`); public survey answers accepted per address and hour.
-SAMSKAPA_CONTACT_RETENTION_DAYS = int(os.environ.get("SAMSKAPA_CONTACT_RETENTION_DAYS", "365"))
-SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", "30"))
+SAMSKAPA_CONTACT_RETENTION_DAYS = env.int("SAMSKAPA_CONTACT_RETENTION_DAYS", default=365)
+SAMSKAPA_SURVEY_ANSWERS_PER_HOUR = env.int("SAMSKAPA_SURVEY_ANSWERS_PER_HOUR", default=30)
 # The reverse proxies in front of the web server (addresses or networks, comma-separated): only
 # from these is X-Forwarded-For believed, so that limits count each resident, not the proxy.
 SAMSKAPA_TRUSTED_PROXIES = env_list("SAMSKAPA_TRUSTED_PROXIES", "")
 # Public pages (/p/): rendered pages are kept per process, keyed by the content version in the
 # database (so every process drops a page the moment its content changes), at most this long.
 SAMSKAPA_PUBLIC_CACHE = "public"
-SAMSKAPA_PUBLIC_CACHE_SECONDS = int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_SECONDS", "3600"))
+SAMSKAPA_PUBLIC_CACHE_SECONDS = env.int("SAMSKAPA_PUBLIC_CACHE_SECONDS", default=3600)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "public": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "samskapa-public",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SAMSKAPA_PUBLIC_CACHE_ENTRIES", "1000"))},
+        "OPTIONS": {"MAX_ENTRIES": env.int("SAMSKAPA_PUBLIC_CACHE_ENTRIES", default=1000)},
     },
 }
 SAMSKAPA_HTMX = (NODE_MODULES / "htmx.org" / "dist").is_dir()
@@ -323,21 +320,21 @@ SAMSKAPA_HTMX = (NODE_MODULES / "htmx.org" / "dist").is_dir()
 # Open statistics for the indicators: base URLs (point them at a mirror if you run one),
 # the timeout of one call, how often a failed call is retried (with exponential backoff,
 # honouring Retry-After), and the pause between two calls to the same source.
-SAMSKAPA_KOLADA_URL = os.environ.get("SAMSKAPA_KOLADA_URL", "https://api.kolada.se/v3").rstrip("/")
-SAMSKAPA_PXWEB_SCB_URL = os.environ.get("SAMSKAPA_PXWEB_SCB_URL", "https://statistikdatabasen.scb.se/api/v2").rstrip(
+SAMSKAPA_KOLADA_URL = env.str("SAMSKAPA_KOLADA_URL", default="https://api.kolada.se/v3").rstrip("/")
+SAMSKAPA_PXWEB_SCB_URL = env.str("SAMSKAPA_PXWEB_SCB_URL", default="https://statistikdatabasen.scb.se/api/v2").rstrip(
     "/"
 )
-SAMSKAPA_PXWEB_STATFI_URL = os.environ.get("SAMSKAPA_PXWEB_STATFI_URL", "https://pxdata.stat.fi/PxWeb/api/v1").rstrip(
+SAMSKAPA_PXWEB_STATFI_URL = env.str("SAMSKAPA_PXWEB_STATFI_URL", default="https://pxdata.stat.fi/PxWeb/api/v1").rstrip(
     "/"
 )
-SAMSKAPA_EUROSTAT_URL = os.environ.get(
-    "SAMSKAPA_EUROSTAT_URL", "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0"
+SAMSKAPA_EUROSTAT_URL = env.str(
+    "SAMSKAPA_EUROSTAT_URL", default="https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0"
 ).rstrip("/")
-SAMSKAPA_SOURCE_TIMEOUT = float(os.environ.get("SAMSKAPA_SOURCE_TIMEOUT", "30"))
-SAMSKAPA_SOURCE_RETRIES = int(os.environ.get("SAMSKAPA_SOURCE_RETRIES", "3"))
-SAMSKAPA_SOURCE_BACKOFF = float(os.environ.get("SAMSKAPA_SOURCE_BACKOFF", "1.0"))
-SAMSKAPA_SOURCE_MIN_INTERVAL = float(os.environ.get("SAMSKAPA_SOURCE_MIN_INTERVAL", "0.1"))
+SAMSKAPA_SOURCE_TIMEOUT = env.float("SAMSKAPA_SOURCE_TIMEOUT", default=30)
+SAMSKAPA_SOURCE_RETRIES = env.int("SAMSKAPA_SOURCE_RETRIES", default=3)
+SAMSKAPA_SOURCE_BACKOFF = env.float("SAMSKAPA_SOURCE_BACKOFF", default=1.0)
+SAMSKAPA_SOURCE_MIN_INTERVAL = env.float("SAMSKAPA_SOURCE_MIN_INTERVAL", default=0.1)
 # The most one answer may take to arrive in full, and the most pages one list may have: a
 # slow-dripping server or a next link that never ends stops with a message, not a hung night.
-SAMSKAPA_SOURCE_DEADLINE = float(os.environ.get("SAMSKAPA_SOURCE_DEADLINE", "120"))
-SAMSKAPA_SOURCE_MAX_PAGES = int(os.environ.get("SAMSKAPA_SOURCE_MAX_PAGES", "1000"))
+SAMSKAPA_SOURCE_DEADLINE = env.float("SAMSKAPA_SOURCE_DEADLINE", default=120)
+SAMSKAPA_SOURCE_MAX_PAGES = env.int("SAMSKAPA_SOURCE_MAX_PAGES", default=1000)

@@ -1,7 +1,8 @@
 """Suggest framework codes for any short text, such as a consultation input.
 
-A stable entry point for the other apps (co-creation tags inputs with it): no database,
-no organisation, the fast classifier only, so it can be called inside a request.
+The one entry point for the other apps (co-creation tags inputs and survey answers with it,
+the API answers with it): no database, no organisation, the fast classifier only, so it can
+be called inside a request.
 
     >>> suggest_codes("Vi behöver fler lägenheter för stora familjer").codes
     ['HOU']
@@ -30,3 +31,8 @@ def suggest_codes_many(texts: list[str]) -> list[Suggestion]:
 
 def suggest_codes(text: str) -> Suggestion:
     return suggest_codes_many([text])[0]
+
+
+def codes_for(texts: list[str]) -> list[list[str]]:
+    """Only the codes for each text, best first: what an input or a survey answer stores."""
+    return [suggestion.codes for suggestion in suggest_codes_many(texts)]

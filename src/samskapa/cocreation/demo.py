@@ -10,6 +10,7 @@ from simple_history.utils import bulk_create_with_history
 
 from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
+from samskapa.analysis.suggest import codes_for
 from samskapa.cocreation.demo_texts import ARABIC_QUOTES, SWEDISH_QUOTES, THEMES, VAASA_THEMES
 from samskapa.cocreation.models import (
     Committee,
@@ -27,7 +28,6 @@ from samskapa.cocreation.models import (
 )
 from samskapa.cocreation.services import committee as committee_services
 from samskapa.cocreation.services import surveys as survey_services
-from samskapa.cocreation.services.consultations import suggest_codes
 from samskapa.core.history import save_as
 from samskapa.strategy.models import FocusArea, Goal
 
@@ -403,7 +403,7 @@ def _record_inputs(organisation, consultation, themes, counts, rng, count) -> No
     rows = [(text, theme, "sv", False) for text, theme in chosen] + [
         (*quote, True) for quote in quotes[: rng.randint(0, 2)]
     ]
-    codes = suggest_codes([row[0] for row in rows])
+    codes = codes_for([row[0] for row in rows])
     inputs = [
         Input(
             organisation=organisation,
@@ -805,7 +805,7 @@ def _build_vaasa(organisation, coordinator) -> None:
         )
         if new:
             rows = [(text, lang) for theme in themes for text, lang in VAASA_THEMES[theme]]
-            codes = suggest_codes([text for text, _lang in rows])
+            codes = codes_for([text for text, _lang in rows])
             inputs = [
                 Input(
                     organisation=organisation,

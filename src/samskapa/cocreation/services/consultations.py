@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor
+from samskapa.analysis.suggest import codes_for
 from samskapa.cocreation.models import (
     Consultation,
     ConsultationActor,
@@ -142,13 +143,6 @@ def group_target_set(
     return save_as(target, actor)
 
 
-def suggest_codes(texts: list[str]) -> list[list[str]]:
-    """Framework codes the gap-analysis classifier suggests for each text (a person confirms them)."""
-    from samskapa.analysis.engine import classify_texts
-
-    return [labels.labels for labels in classify_texts(texts)]
-
-
 def _check_input(organisation, fields: dict) -> None:
     text = fields.get("text")
     if text is not None and not str(text).strip():
@@ -189,7 +183,7 @@ def input_create(
     if fields.get("framework_codes"):
         item.codes_confirmed = True
     else:
-        item.suggested_codes = suggest_codes([item.text])[0]
+        item.suggested_codes = codes_for([item.text])[0]
     save_as(item, actor)
     if focus_area_ids:
         _set_focus_areas(actor, organisation, item, focus_area_ids)
@@ -225,7 +219,7 @@ def input_suggest(*, actor, organisation: Organisation, items: list[Input]) -> i
     """Ask the classifier again for inputs whose areas nobody has confirmed; returns how many were updated."""
     require(actor, CHANGE, organisation)
     open_items = [i for i in items if not i.codes_confirmed and i.organisation_id == organisation.pk]
-    for item, codes in zip(open_items, suggest_codes([i.text for i in open_items]), strict=True):
+    for item, codes in zip(open_items, codes_for([i.text for i in open_items]), strict=True):
         item.suggested_codes = codes
         save_as(item, actor)
     return len(open_items)

@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from samskapa.analysis.suggest import codes_for
 from samskapa.cocreation.models import (
     Answer,
     Choice,
@@ -26,7 +27,7 @@ from samskapa.cocreation.models import (
     Survey,
 )
 from samskapa.cocreation.services._common import CHANGE, refuse_unknown
-from samskapa.cocreation.services.consultations import consultation_create, suggest_codes
+from samskapa.cocreation.services.consultations import consultation_create
 from samskapa.core.errors import ApplicationError, ConflictError
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
@@ -328,7 +329,7 @@ def survey_answer(*, survey: Survey, language: str, answers: dict, group: str = 
 
 
 def _inputs_from(survey: Survey, response: Response, answers: list[Answer]) -> None:
-    codes = suggest_codes([a.text for a in answers]) if answers else []
+    codes = codes_for([a.text for a in answers]) if answers else []
     bulk_create_with_history(
         [
             Input(
