@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test run worker test test-sqlite test-postgres lint format messages bench clean accessibility-record
+.PHONY: help install install-test lock run worker test test-sqlite test-postgres lint format messages bench clean accessibility-record
 
 help:
 	@echo "make run     set up (venv, packages, database, demo) and serve http://127.0.0.1:$(PORT)"
@@ -16,12 +16,15 @@ help:
 	@echo "make lint    ruff and mypy"
 	@echo "make bench   benchmark scripts (they print figures)"
 	@echo "make messages  update the sv/fi/en translation catalogues from the code"
+	@echo "make lock    re-pin requirements.lock from pyproject.toml (after changing a dependency)"
 
-# The venv and the runtime packages; redone only when pyproject.toml or package.json change.
-$(VENV)/.install-stamp: pyproject.toml package.json
+# The venv and the runtime packages at the versions in requirements.lock (a constraints file:
+# `make lock` regenerates it from pyproject.toml); redone only when one of these files changes.
+LOCK := requirements.lock
+$(VENV)/.install-stamp: pyproject.toml $(LOCK) package.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -c $(LOCK) -e .
 	@if command -v npm >/dev/null; then npm install --no-audit --no-fund --silent; \
 	  else echo "npm is missing: htmx (progressive enhancement) and axe-core (browser tests) are not installed"; fi
 	@touch $@
@@ -40,8 +43,12 @@ install: $(VENV)/.install-stamp
 	fi
 
 $(VENV)/.test-stamp: $(VENV)/.install-stamp
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
 	@touch $@
+
+# Resolve pyproject.toml's ranges afresh in a clean venv and pin the result (commit both files).
+lock:
+	bash scripts/lock.sh
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
 install-test: install $(VENV)/.test-stamp
