@@ -330,6 +330,9 @@ SAMSKAPA_PXWEB_STATFI_URL = env.str("SAMSKAPA_PXWEB_STATFI_URL", default="https:
 SAMSKAPA_EUROSTAT_URL = env.str(
     "SAMSKAPA_EUROSTAT_URL", default="https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0"
 ).rstrip("/")
+# Any registered source's base URL by its key, e.g. SAMSKAPA_SOURCE_URLS="ssb=https://mirror.example/v2,kolada=...":
+# a source added later is pointed at a mirror without a variable of its own (these win over the four above).
+SAMSKAPA_SOURCE_URLS: dict[str, str] = env.dict("SAMSKAPA_SOURCE_URLS", default={})
 SAMSKAPA_SOURCE_TIMEOUT = env.float("SAMSKAPA_SOURCE_TIMEOUT", default=30)
 SAMSKAPA_SOURCE_RETRIES = env.int("SAMSKAPA_SOURCE_RETRIES", default=3)
 SAMSKAPA_SOURCE_BACKOFF = env.float("SAMSKAPA_SOURCE_BACKOFF", default=1.0)

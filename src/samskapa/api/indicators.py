@@ -10,7 +10,8 @@ from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
 from samskapa.indicators import catalogue, selectors, series, services
-from samskapa.indicators.models import Breakdown, Direction, Frequency, Indicator, Origin, Sex, Source
+from samskapa.indicators.models import Breakdown, Direction, Frequency, Indicator, Origin, Sex
+from samskapa.indicators.sources.registry import MANUAL, SourceKey
 
 router = Router(tags=["indicators"])
 VIEW, CHANGE, ENTER = "indicators.view_indicators", "indicators.change_indicators", "indicators.enter_values"
@@ -25,7 +26,7 @@ class IndicatorOut(Schema):
     direction: Direction
     frequency: Frequency
     breakdowns: list[Breakdown]
-    source: Source
+    source: SourceKey
     source_config: dict
     home_area: str
     reference_areas: list[str]
@@ -67,7 +68,7 @@ class IndicatorIn(Schema):
     direction: Direction
     frequency: Frequency = Frequency.YEAR
     breakdowns: list[Breakdown] = []
-    source: Source = Source.MANUAL
+    source: SourceKey = SourceKey(MANUAL)
     source_config: dict = {}
     home_area: str = Field("", max_length=24)
     reference_areas: list[str] = []

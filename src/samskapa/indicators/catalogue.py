@@ -12,9 +12,9 @@ from samskapa.core.errors import ApplicationError
 from samskapa.indicators import services
 from samskapa.indicators.fetch import client_for
 from samskapa.indicators.models import Indicator, Source
+from samskapa.indicators.sources import registry
 from samskapa.indicators.sources.base import TableInfo, TableMeta
 from samskapa.indicators.sources.kolada import Kpi
-from samskapa.indicators.sources.mapping import default_roles
 from samskapa.orgs.services import require
 
 INTERACTIVE = {"retries": 1, "timeout": 15.0}
@@ -75,8 +75,8 @@ def pxweb_search(*, site: str, text: str) -> list[TableInfo]:
 
 
 def table_metadata(*, site: str, table: str) -> TableMeta:
-    if site not in (Source.SCB, Source.STATFI):
-        raise ApplicationError(_("Choose Statistics Sweden or Statistics Finland."))
+    if site not in {adapter.key for adapter in registry.table_sources()}:
+        raise ApplicationError(_("Choose a statistics database from the list."))
     _checked(site, {"table": table, "roles": {"x": {"role": "time"}}})
     client = interactive_client(site)
     try:
@@ -85,8 +85,10 @@ def table_metadata(*, site: str, table: str) -> TableMeta:
         client.http.close()
 
 
-def table_roles(meta: TableMeta, *, eurostat: bool = False) -> dict:
-    return default_roles(meta.variables, eurostat=eurostat)
+def table_roles(meta: TableMeta, *, eurostat: bool = False, site: str = "") -> dict:
+    """A first guess at each variable's role, the source's own where it has one."""
+    adapter = registry.adapter_for(Source.EUROSTAT if eurostat else site or Source.SCB)
+    return adapter.guess_roles(meta.variables)
 
 
 def eurostat_metadata(*, dataset: str, filters: dict) -> TableMeta:

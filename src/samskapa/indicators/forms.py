@@ -7,7 +7,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.indicators.models import Breakdown, Direction, Frequency, Origin, Sex
-from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS
+from samskapa.indicators.sources import registry
+from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS, EurostatConfigForm
+from samskapa.indicators.sources.kolada import KoladaConfigForm
+
+# The forms of what each source fetches live with their source (sources/*.py); named here too.
+__all__ = ["EurostatConfigForm", "KoladaConfigForm"]
 
 AREA_HELP = _("Codes or names, separated by commas; for example Borås, Alingsås or 1490, 1489.")
 
@@ -97,30 +102,6 @@ class IndicatorForm(forms.Form):
 
     def clean_reference_areas(self) -> list[str]:
         return [part.strip() for part in self.cleaned_data["reference_areas"].split(",") if part.strip()]
-
-
-class KoladaConfigForm(forms.Form):
-    kpi = forms.CharField(label=_("Kolada KPI id"), max_length=6, help_text=_("A letter and five digits, e.g. N02268."))
-    since = _year_field(_("Fetch from the year"))
-
-
-class EurostatConfigForm(forms.Form):
-    """What an existing Eurostat indicator fetches, as text (on the indicator's edit page)."""
-
-    dataset = forms.CharField(
-        label=_("Eurostat dataset"),
-        max_length=40,
-        help_text=_("The dataset code, e.g. lfsa_ergacob (employment rate by country of birth)."),
-        widget=forms.TextInput(attrs={"list": "eurostat-datasets"}),
-    )
-    filters = forms.CharField(
-        label=_("Filters"),
-        required=False,
-        help_text=_("dimension=code,code; … for example: unit=PC; age=Y20-64; sex=T,F,M; c_birth=NAT,FOR"),
-    )
-    since = _year_field(_("Fetch from the year"))
-
-    suggestions = SUGGESTED_DATASETS
 
 
 class EurostatDatasetForm(forms.Form):
@@ -215,9 +196,7 @@ class SearchForm(forms.Form):
 
 
 class PxWebSearchForm(SearchForm):
-    site = forms.ChoiceField(
-        label=_("Database"), choices=[("scb", _("Statistics Sweden")), ("statfi", _("Statistics Finland"))]
-    )
+    site = forms.ChoiceField(label=_("Database"), choices=lambda: [(a.key, a.label) for a in registry.table_sources()])
 
 
 class ReportForm(forms.Form):

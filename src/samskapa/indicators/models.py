@@ -15,6 +15,8 @@ from simple_history.models import HistoricalRecords
 
 from samskapa.core.models import OrganisationOwned, Publishable
 from samskapa.indicators.periods import period_label
+from samskapa.indicators.sources import registry
+from samskapa.indicators.sources.registry import ONLINE_SOURCES, source_choices
 
 
 class Direction(models.TextChoices):
@@ -30,14 +32,14 @@ class Frequency(models.TextChoices):
 
 
 class Source(models.TextChoices):
+    """The sources the code names itself (demo data, the Kolada catalogue); the field's choices
+    are every registered source (sources/registry.py), these and any added since."""
+
     MANUAL = "manual", _("Entered by hand or from a CSV/XLSX file")
     KOLADA = "kolada", _("Kolada (Swedish municipal key figures)")
     SCB = "scb", _("Statistics Sweden (PxWeb)")
     STATFI = "statfi", _("Statistics Finland (PxWeb)")
     EUROSTAT = "eurostat", _("Eurostat")
-
-
-ONLINE_SOURCES = frozenset({Source.KOLADA, Source.SCB, Source.STATFI, Source.EUROSTAT})
 
 
 class Sex(models.TextChoices):
@@ -80,7 +82,7 @@ class Indicator(Publishable, OrganisationOwned):
     direction = models.CharField(_("which direction is better"), max_length=8, choices=Direction.choices)
     frequency = models.CharField(_("how often"), max_length=8, choices=Frequency.choices, default=Frequency.YEAR)
     breakdowns = models.JSONField(_("breakdowns"), default=list, blank=True)
-    source = models.CharField(_("source"), max_length=12, choices=Source.choices, default=Source.MANUAL)
+    source = models.CharField(_("source"), max_length=12, choices=source_choices, default=Source.MANUAL)
     source_config = models.JSONField(_("source settings"), default=dict, blank=True)
     home_area = models.CharField(
         _("our area"), max_length=24, blank=True, help_text=_("The code the source uses for our municipality.")
@@ -179,6 +181,23 @@ class Indicator(Publishable, OrganisationOwned):
     @property
     def is_online(self) -> bool:
         return self.source in ONLINE_SOURCES
+
+    @property
+    def source_summary(self) -> str:
+        """What is fetched, in a few words ("KPI N02268", "table TAB4823"); "" for values entered by hand."""
+        adapter = registry.get(self.source)
+        return adapter.describe(self.source_config) if adapter else ""
+
+    @property
+    def source_credit(self) -> str:
+        """How the source asks to be credited beside its figures ("Källa: Kolada"), or ""."""
+        adapter = registry.get(self.source)
+        return adapter.licence if adapter else ""
+
+    @property
+    def source_credit_language(self) -> str:
+        adapter = registry.get(self.source)
+        return adapter.licence_language if adapter else ""
 
     @property
     def areas(self) -> list[str]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from samskapa.core.access import access_in_organisation
 from samskapa.indicators.models import Area, FollowUpReport, Indicator, IndicatorGoal, Observation, Source
 from samskapa.indicators.periods import latest_due_period, period_label
+from samskapa.indicators.sources import registry
 from samskapa.orgs.models import Organisation
 from samskapa.strategy.models import Goal
 
@@ -89,7 +90,7 @@ def areas_resolve(*, scheme: str, entries: list[str]) -> tuple[list[str], list[s
             areas.filter(code=entry).values_list("code", flat=True).first()
             or areas.filter(name__iexact=entry).values_list("code", flat=True).first()
         )
-        if code is None and scheme not in (Source.KOLADA, Source.SCB) and CODE_SHAPE.match(entry):
+        if code is None and not registry.knows_areas_beforehand(scheme) and CODE_SHAPE.match(entry):
             code = entry
         (codes if code else unknown).append(code or entry)
     return list(dict.fromkeys(codes)), unknown

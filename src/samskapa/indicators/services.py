@@ -18,7 +18,7 @@ from samskapa.core.errors import ApplicationError, ConflictError
 from samskapa.core.history import delete_as, save_as
 from samskapa.core.jobs import job_start
 from samskapa.indicators.bulk import observations_forget
-from samskapa.indicators.fetch import NATIONAL_AREAS, home_area_for
+from samskapa.indicators.fetch import home_area_for, national_area_for
 from samskapa.indicators.models import (
     ONLINE_SOURCES,
     Breakdown,
@@ -33,8 +33,7 @@ from samskapa.indicators.models import (
     Source,
 )
 from samskapa.indicators.periods import parse_period
-from samskapa.indicators.sources.eurostat import CODE, DATASET, DIMENSION
-from samskapa.indicators.sources.mapping import ROLES
+from samskapa.indicators.sources import registry
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
 from samskapa.strategy.models import FocusArea, Goal
@@ -62,9 +61,6 @@ INDICATOR_FIELDS = (
     "due_days",
     "is_published",
 )
-KOLADA_KPI = re.compile(r"^[A-Z]\d{5}$")
-TABLE_ID = re.compile(r"^[A-Za-z0-9_./\-]{1,200}$")
-VALUE_CODE = re.compile(r"^[^\x00-\x1f]{1,80}$")
 AREA_CODE = re.compile(r"^[A-Za-z0-9_\-+]{1,24}$")
 
 
@@ -79,108 +75,15 @@ def _invalid(field: str, message: str) -> ValidationError:
 
 
 def source_config_clean(source: str, config: Any) -> dict:
-    """The source settings, checked for the source's kind; refuses anything else."""
+    """The source settings, checked by the source's own adapter; refuses anything else."""
     if not isinstance(config, dict):
         raise _invalid("source_config", _("The source settings are not valid."))
     if source == Source.MANUAL:
         return {}
-    if source == Source.KOLADA:
-        kpi = str(config.get("kpi") or "").strip().upper()
-        if not KOLADA_KPI.match(kpi):
-            raise _invalid("source_config", _("A Kolada KPI id is a letter and five digits, for example N02268."))
-        since = config.get("since")
-        clean: dict[str, Any] = {"kpi": kpi}
-        if since not in (None, ""):
-            clean["since"] = _year(since)
-        return clean
-    if source in (Source.SCB, Source.STATFI):
-        return _pxweb_config_clean(config)
-    if source == Source.EUROSTAT:
-        return _eurostat_config_clean(config)
-    raise _invalid("source", _("Choose a source from the list."))
-
-
-def _year(value: Any) -> int:
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        year = 0
-    if not 1900 <= year <= 2200:
-        raise _invalid("source_config", _("Give a year such as 2025."))
-    return year
-
-
-def _codes(values: Any) -> list[str]:
-    if not isinstance(values, list) or not all(isinstance(v, str) and VALUE_CODE.match(v) for v in values):
-        raise _invalid("source_config", _("The chosen values of the table are not valid."))
-    return values
-
-
-def _roles_clean(roles: Any) -> dict:
-    if not isinstance(roles, dict):
-        raise _invalid("source_config", _("The roles of the table's variables are not valid."))
-    clean, seen = {}, set()
-    allowed_values = {"sex": set(Sex.values), "origin": set(Origin.values)}
-    for variable, spec in roles.items():
-        role = spec.get("role") if isinstance(spec, dict) else None
-        if not isinstance(variable, str) or role not in ROLES or role in seen:
-            raise _invalid("source_config", _("Each role (area, period, sex, age, born) can go to one variable only."))
-        seen.add(role)
-        clean[variable] = {"role": role}
-        if role in ("sex", "age", "origin"):
-            mapping = spec.get("map") or {}
-            ok = isinstance(mapping, dict) and mapping and all(isinstance(k, str) for k in mapping)
-            if not ok or (role in allowed_values and not set(mapping.values()) <= allowed_values[role]):
-                raise _invalid(
-                    "source_config",
-                    _("Say what each chosen value of %(variable)s stands for.") % {"variable": variable},
-                )
-            if len(set(mapping.values())) != len(mapping):
-                raise _invalid(
-                    "source_config", _("Two values of %(variable)s stand for the same thing.") % {"variable": variable}
-                )
-            clean[variable]["map"] = {str(k): str(v)[:24] for k, v in mapping.items()}
-    if "time" not in seen:
-        raise _invalid("source_config", _("Say which variable of the table is the period."))
-    return clean
-
-
-def _pxweb_config_clean(config: dict) -> dict:
-    table = str(config.get("table") or "").strip()
-    if not TABLE_ID.match(table) or ".." in table:
-        raise _invalid(
-            "source_config", _("Give the table's id, for example TAB6471 or vaerak/statfin_vaerak_pxt_11rv.px.")
-        )
-    selection = config.get("selection") or {}
-    if not isinstance(selection, dict):
-        raise _invalid("source_config", _("The chosen values of the table are not valid."))
-    clean = {
-        "table": table,
-        "roles": _roles_clean(config.get("roles") or {}),
-        "selection": {str(k): _codes(v) for k, v in selection.items()},
-        "latest": max(0, min(int(config.get("latest") or 0), 100)),
-    }
-    if config.get("fixed_area"):
-        clean["fixed_area"] = str(config["fixed_area"])[:24]
-    return clean
-
-
-def _eurostat_config_clean(config: dict) -> dict:
-    dataset = str(config.get("dataset") or "").strip().lower()
-    if not DATASET.match(dataset):
-        raise _invalid("source_config", _("Give a Eurostat dataset code, for example lfsa_ergacob."))
-    filters = config.get("filters") or {}
-    if not isinstance(filters, dict) or not all(
-        isinstance(k, str) and DIMENSION.match(k) and isinstance(v, list) and v and all(CODE.match(str(c)) for c in v)
-        for k, v in filters.items()
-    ):
-        raise _invalid("source_config", _("Write the filters as dimension=code,code; for example: unit=PC; sex=T,F,M."))
-    clean: dict[str, Any] = {"dataset": dataset, "filters": {k: [str(c) for c in v] for k, v in filters.items()}}
-    if config.get("since") not in (None, ""):
-        clean["since"] = _year(config["since"])
-    if config.get("roles"):
-        clean["roles"] = _roles_clean(config["roles"])
-    return clean
+    adapter = registry.get(source)
+    if adapter is None:
+        raise _invalid("source", _("Choose a source from the list."))
+    return adapter.clean_config(config)
 
 
 def _areas_clean(indicator: Indicator) -> None:
@@ -242,8 +145,8 @@ def indicator_create(*, actor, organisation: Organisation, goal_ids=(), focus_ar
     _refuse_unknown(fields, INDICATOR_FIELDS)
     _check_owner(organisation, fields.get("owner"))
     indicator = Indicator(organisation=organisation, **fields)
-    if not fields.get("national_area") and indicator.source in NATIONAL_AREAS:
-        indicator.national_area = NATIONAL_AREAS[indicator.source]
+    if not fields.get("national_area"):
+        indicator.national_area = national_area_for(indicator.source)
     _prepare(indicator)
     save_as(indicator, actor)
     _set_goals(

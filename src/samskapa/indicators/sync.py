@@ -19,7 +19,8 @@ from samskapa.core.errors import ApplicationError
 from samskapa.indicators.areas import areas_remember
 from samskapa.indicators.bulk import observations_upsert
 from samskapa.indicators.fetch import client_for, fetch
-from samskapa.indicators.models import ONLINE_SOURCES, Area, Indicator, Source, SyncStatus
+from samskapa.indicators.models import ONLINE_SOURCES, Area, Indicator, SyncStatus
+from samskapa.indicators.sources import registry
 from samskapa.indicators.sources.http import SourceError
 from samskapa.publicsite.services import public_content_changed
 
@@ -41,11 +42,15 @@ class SyncResult:
         return asdict(self)
 
 
-def _learn_kolada_names(client, indicator: Indicator) -> None:
+def _learn_area_names(client, indicator: Indicator) -> None:
+    """A source that lists all its areas (Kolada) is asked for their names once one is new to us."""
+    adapter = registry.adapter_for(indicator.source)
+    if not adapter.lists_areas:
+        return
     codes = set(indicator.areas)
-    known = set(Area.objects.filter(scheme=Source.KOLADA, code__in=codes).values_list("code", flat=True))
+    known = set(Area.objects.filter(scheme=adapter.key, code__in=codes).values_list("code", flat=True))
     if codes - known:
-        areas_remember(Source.KOLADA, client.municipalities())
+        areas_remember(adapter.key, adapter.all_area_names(client) or [])
 
 
 def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int], None] | None = None) -> SyncResult:
@@ -71,8 +76,7 @@ def indicator_sync(*, indicator: Indicator, client=None, on_rows: Callable[[int]
         # The values were written past the model's signals: the public pages are told here,
         # so residents see the new figures at once rather than when the page cache expires.
         public_content_changed(indicator.organisation_id)
-        if indicator.source == Source.KOLADA:
-            _learn_kolada_names(client, indicator)
+        _learn_area_names(client, indicator)
     except (SourceError, ApplicationError) as error:
         return _failed(indicator, error.message, now)
     except Exception:

@@ -3,6 +3,7 @@ importing values, fetching, exports. Thin over the selectors and services."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -14,10 +15,10 @@ from samskapa.core.tabular import table_read
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.indicators import exports, selectors, series, services
-from samskapa.indicators.forms import EurostatConfigForm, ImportForm, IndicatorForm, KoladaConfigForm, ObservationForm
+from samskapa.indicators.forms import ImportForm, IndicatorForm, ObservationForm
 from samskapa.indicators.models import Breakdown, Source
 from samskapa.indicators.periods import period_label
-from samskapa.indicators.sources.eurostat import format_filters, parse_filters
+from samskapa.indicators.sources import registry
 from samskapa.indicators.status import Status as IndicatorStatus
 from samskapa.strategy.models import FocusArea, Goal
 
@@ -112,27 +113,21 @@ def indicator_create(request: OrgRequest) -> HttpResponse:
 
 
 def _config_form(indicator, data=None):
-    config = indicator.source_config
-    if indicator.source == Source.KOLADA:
-        return KoladaConfigForm(data, prefix="source", initial=config)
-    if indicator.source == Source.EUROSTAT:
-        initial = {**config, "filters": format_filters(config.get("filters") or {})}
-        return EurostatConfigForm(data, prefix="source", initial=initial)
-    return None
+    """The form of what the indicator fetches, where its source offers one (sources/registry.py)."""
+    adapter = registry.get(indicator.source)
+    if adapter is None or adapter.config_form is None:
+        return None
+    return adapter.config_form(data, prefix="source", initial=adapter.config_initial(indicator.source_config))
 
 
 def _config_from(form, indicator) -> dict | None:
     if form is None:
         return None
-    data = dict(form.cleaned_data)
-    if indicator.source == Source.EUROSTAT:
-        try:
-            data["filters"] = parse_filters(data["filters"])
-        except ApplicationError as error:
-            form.add_error("filters", error.message)
-            return None
-        data = {**indicator.source_config, **data}
-    return {k: v for k, v in data.items() if v not in (None, "")}
+    try:
+        return registry.adapter_for(indicator.source).config_from_form(dict(form.cleaned_data), indicator.source_config)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
 
 
 @org_view(CHANGE)

@@ -11,7 +11,7 @@ from samskapa.core.errors import ApplicationError
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.indicators import catalogue, services
-from samskapa.indicators.fetch import NATIONAL_AREAS, home_area_for
+from samskapa.indicators.fetch import home_area_for, national_area_for
 from samskapa.indicators.forms import (
     EurostatDatasetForm,
     EurostatDimensionsForm,
@@ -20,11 +20,15 @@ from samskapa.indicators.forms import (
     TableForm,
 )
 from samskapa.indicators.models import Direction, Source
+from samskapa.indicators.sources import registry
 from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS
 from samskapa.indicators.sources.http import SourceError
 from samskapa.indicators.views import CHANGE, form_fields, indicator_form
 
-SITES = {"scb": Source.SCB, "statfi": Source.STATFI}
+
+def _site(key: str) -> str | None:
+    """The key of a table database (a PxWeb source) named in the address, or None."""
+    return key if key in {adapter.key for adapter in registry.table_sources()} else None
 
 
 def _added(request: OrgRequest, indicator, job) -> HttpResponse:
@@ -76,12 +80,12 @@ def kolada_add(request: OrgRequest) -> HttpResponse:
 @org_view(CHANGE)
 def pxweb_search(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    initial = {"site": "statfi" if org.country == "FI" else "scb"}
+    initial = {"site": registry.table_source_for(org).key}
     form = PxWebSearchForm(request.GET or None, initial=initial)
     results, problem = [], ""
     if form.is_valid():
         try:
-            results = catalogue.pxweb_search(site=SITES[form.cleaned_data["site"]], text=form.cleaned_data["q"])
+            results = catalogue.pxweb_search(site=form.cleaned_data["site"], text=form.cleaned_data["q"])
         except SourceError as error:
             problem = error.message
     context = {"form": form, "results": results, "problem": problem, "searched": form.is_valid()}
@@ -92,11 +96,11 @@ def pxweb_search(request: OrgRequest) -> HttpResponse:
 @org_view(CHANGE)
 def pxweb_table(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    site = SITES.get(request.GET.get("site", ""))
+    site = _site(request.GET.get("site", ""))
     table = request.GET.get("table", "").strip()
     try:
         if site is None:
-            raise ApplicationError(_("Choose Statistics Sweden or Statistics Finland."))
+            raise ApplicationError(_("Choose a statistics database from the list."))
         meta = catalogue.table_metadata(site=site, table=table)
     except (ApplicationError, SourceError) as error:
         messages.error(request, error.message)
@@ -107,10 +111,10 @@ def pxweb_table(request: OrgRequest) -> HttpResponse:
         "direction": Direction.NEITHER,
         "decimals": 0,
         "due_days": 90,
-        "national_area": NATIONAL_AREAS[site],
+        "national_area": national_area_for(site),
     }
     form = indicator_form(request, org, data=data, initial=initial)
-    table_form = TableForm(data, prefix="table", meta=meta, roles=catalogue.table_roles(meta))
+    table_form = TableForm(data, prefix="table", meta=meta, roles=catalogue.table_roles(meta, site=site))
     if (
         request.method == "POST"
         and form.is_valid()

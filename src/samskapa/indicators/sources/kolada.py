@@ -7,14 +7,22 @@ comma-separated items per path segment; values are ``{"kpi", "municipality", "pe
 values are skipped. Data needs two of kpi, municipality and year.
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import quote
 
+from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from samskapa.core.errors import ApplicationError
 from samskapa.indicators.periods import year_period
+from samskapa.indicators.sources import config
+from samskapa.indicators.sources.adapter import Fetched, SourceAdapter
 from samskapa.indicators.sources.base import AreaName, Row, chunked, require_shape
 from samskapa.indicators.sources.http import SourceHttp
 
@@ -25,6 +33,8 @@ NATIONAL = "0000"
 GENDERS = {"T": "total", "K": "women", "M": "men"}
 AREA_KINDS = {"K": "municipality", "L": "region"}
 FIRST_YEAR = 1990
+KPI_ID = re.compile(r"^[A-Z]\d{5}$")
+YEARS_FETCHED = 25  # when the indicator says no first year
 
 
 @dataclass
@@ -159,3 +169,64 @@ def parse_data_item(item: dict) -> list[Row]:
             continue
         rows.append(Row(str(area), start, end, sex, "", "", number, value.get("status") or ""))
     return rows
+
+
+class KoladaConfigForm(forms.Form):
+    """What a Kolada indicator fetches, on the indicator's edit page."""
+
+    kpi = forms.CharField(
+        label=gettext_lazy("Kolada KPI id"),
+        max_length=6,
+        help_text=gettext_lazy("A letter and five digits, e.g. N02268."),
+    )
+    since = forms.IntegerField(
+        label=gettext_lazy("Fetch from the year"), required=False, min_value=1900, max_value=2200
+    )
+
+
+class KoladaAdapter(SourceAdapter):
+    key = "kolada"
+    label = gettext_lazy("Kolada (Swedish municipal key figures)")
+    name = NAME
+    country = "SE"
+    url_setting = "SAMSKAPA_KOLADA_URL"
+    default_url = "https://api.kolada.se/v3"
+    national_area = NATIONAL
+    licence = "Källa: Kolada"  # Kolada's terms: cite it, in Swedish
+    licence_language = "sv"
+    knows_areas_beforehand = True
+    lists_areas = True
+    config_form = KoladaConfigForm
+
+    def make_client(self, http: SourceHttp) -> Kolada:
+        return Kolada(http)
+
+    def clean_config(self, source_config: dict) -> dict:
+        kpi = str(source_config.get("kpi") or "").strip().upper()
+        if not KPI_ID.match(kpi):
+            raise config.invalid(_("A Kolada KPI id is a letter and five digits, for example N02268."))
+        clean: dict[str, Any] = {"kpi": kpi}
+        if source_config.get("since") not in (None, ""):
+            clean["since"] = config.year(source_config["since"])
+        return clean
+
+    def fetch(self, indicator, client: Kolada) -> Fetched:
+        kpi = str(indicator.source_config.get("kpi") or "").strip()
+        if not kpi:
+            raise ApplicationError(_("Give the Kolada KPI id, for example N02268."))
+        this_year = timezone.localdate().year
+        since = int(indicator.source_config.get("since") or this_year - YEARS_FETCHED + 1)
+        municipalities = None if indicator.all_areas else indicator.areas
+        if municipalities == []:
+            raise ApplicationError(_("Say which areas to fetch: ours, others to compare with, or all."))
+        return Fetched(rows=client.values(kpi, municipalities=municipalities, years=list(range(since, this_year + 1))))
+
+    def describe(self, source_config: dict) -> str:
+        return f"KPI {source_config.get('kpi', '')}"
+
+    def all_area_names(self, client: Kolada) -> list[AreaName]:
+        """Kolada lists every municipality and region: their names are learnt after a fetch."""
+        return client.municipalities()
+
+
+ADAPTER = KoladaAdapter()

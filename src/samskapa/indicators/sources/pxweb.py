@@ -13,14 +13,21 @@ v1 (``pxdata.stat.fi/PxWeb/api/v1``): ``GET {lang}/{db}?query=..&filter=*`` (sea
 A selection larger than the source's cell limit is split along its largest variable.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from math import prod
 from typing import Any
 from urllib.parse import quote
 
-from samskapa.indicators.sources import jsonstat
-from samskapa.indicators.sources.base import TableInfo, TableMeta, Variable, require_shape
-from samskapa.indicators.sources.http import SourceHttp
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samskapa.core.errors import ApplicationError
+from samskapa.indicators.sources import config, jsonstat
+from samskapa.indicators.sources.adapter import Fetched, SourceAdapter
+from samskapa.indicators.sources.base import AreaName, TableInfo, TableMeta, Variable, require_shape
+from samskapa.indicators.sources.http import SourceError, SourceHttp
+from samskapa.indicators.sources.mapping import BREAKDOWN_ROLES, CellMapping
 
 DEFAULT_MAX_CELLS = 100_000
 ALL = "*"
@@ -190,3 +197,133 @@ def _v1_selection(codes: list[str]) -> dict[str, Any]:
     if codes == [ALL]:
         return {"filter": "all", "values": [ALL]}
     return {"filter": "item", "values": codes}
+
+
+def pxweb_selection(indicator, meta: TableMeta) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """The full selection (and its size per variable) for an indicator's PxWeb table."""
+    source_config = indicator.source_config
+    roles = source_config.get("roles") or {}
+    fixed = source_config.get("selection") or {}
+    selection: dict[str, list[str]] = {}
+    for variable in meta.variables:
+        codes_in_table = [code for code, _label in variable.values]
+        role = (roles.get(variable.code) or {}).get("role")
+        if role == "area":
+            wanted = codes_in_table if indicator.all_areas else indicator.areas
+            codes = [c for c in wanted if c in set(codes_in_table)]
+        elif role == "time":
+            latest = int(source_config.get("latest") or 0)
+            codes = codes_in_table[-latest:] if latest else codes_in_table
+        elif role in BREAKDOWN_ROLES:
+            codes = [c for c in roles[variable.code].get("map", {}) if c in set(codes_in_table)]
+        else:
+            codes = [c for c in fixed.get(variable.code, []) if c in set(codes_in_table)]
+            if not codes and variable.elimination:
+                continue  # left out: the table sums it up
+            if len(codes) != 1:
+                raise SourceError(
+                    _("Choose one value of “%(variable)s” in the table settings.") % {"variable": variable.label}
+                )
+        if not codes:
+            raise SourceError(
+                _("None of the chosen values of “%(variable)s” are in the table any more.")
+                % {"variable": variable.label}
+            )
+        selection[variable.code] = codes
+    return selection, {var: len(codes) for var, codes in selection.items()}
+
+
+class PxWebAdapter(SourceAdapter):
+    """A PxWeb database (API v1 or v2): a table, the roles of its variables, the values chosen."""
+
+    table_catalogue = True
+
+    def __init__(
+        self,
+        *,
+        key: str,
+        label: Promise | str,
+        name: str,
+        country: str,
+        url_setting: str,
+        default_url: str,
+        national_area: str,
+        make_client: Callable[[SourceHttp], "PxWebV1 | PxWebV2"],
+        home_prefix: str = "",
+        licence: str = "",
+        licence_language: str = "",
+        knows_areas_beforehand: bool = False,
+    ):
+        self.key = key
+        self.label, self.name, self.country = label, name, country
+        self.url_setting, self.default_url, self.national_area = url_setting, default_url, national_area
+        self.home_prefix, self.licence, self.licence_language = home_prefix, licence, licence_language
+        self.knows_areas_beforehand = knows_areas_beforehand
+        self._make_client = make_client
+
+    def make_client(self, http: SourceHttp) -> "PxWebV1 | PxWebV2":
+        return self._make_client(http)
+
+    def home_area(self, organisation) -> str:
+        code = organisation.municipality_code or ""
+        return f"{self.home_prefix}{code}" if code else ""
+
+    def clean_config(self, source_config: dict) -> dict:
+        table = str(source_config.get("table") or "").strip()
+        if not config.TABLE_ID.match(table) or ".." in table:
+            raise config.invalid(_("Give the table's id, for example TAB6471 or vaerak/statfin_vaerak_pxt_11rv.px."))
+        selection = source_config.get("selection") or {}
+        if not isinstance(selection, dict):
+            raise config.invalid(_("The chosen values of the table are not valid."))
+        clean = {
+            "table": table,
+            "roles": config.roles_clean(source_config.get("roles") or {}),
+            "selection": {str(k): config.codes(v) for k, v in selection.items()},
+            "latest": max(0, min(int(source_config.get("latest") or 0), 100)),
+        }
+        if source_config.get("fixed_area"):
+            clean["fixed_area"] = str(source_config["fixed_area"])[:24]
+        return clean
+
+    def fetch(self, indicator, client: "PxWebV1 | PxWebV2") -> Fetched:
+        table = str(indicator.source_config.get("table") or "").strip()
+        if not table:
+            raise ApplicationError(_("Choose the PxWeb table."))
+        meta = client.metadata(table)
+        selection, sizes = pxweb_selection(indicator, meta)
+        mapping = CellMapping.from_config(indicator.source_config)
+        names = []
+        if mapping.area and (area := meta.variable(mapping.area)):
+            names = [
+                AreaName(code, label, "municipality" if len(code) >= 4 else "region") for code, label in area.values
+            ]
+        rows = (row for dataset in client.data(table, selection, sizes) for row in mapping.rows(dataset, client.name))
+        chosen = set(selection.get(mapping.area or "", []))
+        return Fetched(rows=rows, area_names=[n for n in names if n.code in chosen])
+
+    def describe(self, source_config: dict) -> str:
+        return f"{_('table')} {source_config.get('table', '')}"
+
+
+SCB = PxWebAdapter(
+    key="scb",
+    label=gettext_lazy("Statistics Sweden (PxWeb)"),
+    name="SCB",
+    country="SE",
+    url_setting="SAMSKAPA_PXWEB_SCB_URL",
+    default_url="https://statistikdatabasen.scb.se/api/v2",
+    national_area="00",
+    make_client=PxWebV2,
+    knows_areas_beforehand=True,
+)
+STATFI = PxWebAdapter(
+    key="statfi",
+    label=gettext_lazy("Statistics Finland (PxWeb)"),
+    name="Statistics Finland",
+    country="FI",
+    url_setting="SAMSKAPA_PXWEB_STATFI_URL",
+    default_url="https://pxdata.stat.fi/PxWeb/api/v1",
+    national_area="SSS",
+    make_client=PxWebV1,
+    home_prefix="KU",  # StatFin writes a municipality as KU plus its code
+)
