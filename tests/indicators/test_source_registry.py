@@ -42,7 +42,8 @@ def test_a_new_source_needs_no_migration():
 
 
 def test_the_sources_breakdown_values_are_the_models():
-    assert BREAKDOWN_VALUES == {"sex": set(Sex.values), "origin": set(Origin.values)}
+    models = {"sex": set(Sex.values), "origin": set(Origin.values)}
+    assert models == BREAKDOWN_VALUES
 
 
 def test_a_source_is_pointed_at_a_mirror_by_its_key(settings):
@@ -119,7 +120,8 @@ def test_an_ssb_indicator_is_fetched_and_stored_with_the_national_figure(ssb_ind
     assert asked["Region"] == ["0", "0301", "3201"] and asked["InnvandrKat"] == ["B"]
     women = Observation.objects.get(indicator=ssb_indicator, area_code="3201", sex="women", period_start__year=2025)
     assert women.origin == "foreign" and women.value == Decimal("13703") and women.source == "ssb"
-    assert not Observation.objects.filter(indicator=ssb_indicator, area_code="0301", sex="women", period_start__year=2023)
+    suppressed = Observation.objects.filter(area_code="0301", sex="women", period_start__year=2023)
+    assert not suppressed.filter(indicator=ssb_indicator).exists()
     assert Area.objects.get(scheme="ssb", code="3201").name == "Bærum"
 
 
