@@ -7,14 +7,16 @@ its module under sources/, one line here, its tests and its recorded responses.
 
 from enum import StrEnum
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samskapa.core.errors import ApplicationError
 from samskapa.indicators.sources import eurostat, kolada, pxweb, ssb
 from samskapa.indicators.sources.adapter import SourceAdapter
 
 MANUAL = "manual"
-MANUAL_LABEL = _("Entered by hand or from a CSV/XLSX file")
+MANUAL_LABEL = gettext_lazy("Entered by hand or from a CSV/XLSX file")
 
 ADAPTERS: dict[str, SourceAdapter] = {
     adapter.key: adapter
@@ -32,7 +34,7 @@ ONLINE_SOURCES = frozenset(ADAPTERS)
 SourceKey = StrEnum("SourceKey", [(key, key) for key in (MANUAL, *ADAPTERS)])  # type: ignore[misc]
 
 
-def source_choices() -> list[tuple[str, str]]:
+def source_choices() -> list[tuple[str, str | Promise]]:
     """The field choices of ``Indicator.source`` (a callable: a new source needs no migration)."""
     return [(MANUAL, MANUAL_LABEL), *((key, adapter.label) for key, adapter in ADAPTERS.items())]
 
