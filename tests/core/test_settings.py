@@ -52,3 +52,28 @@ def test_the_development_server_keeps_no_database_connection_open(tmp_path):
     env = {"SAMSKAPA_VAR_DIR": str(tmp_path), "DATABASE_URL": "postgresql://u@db.example:5432/samskapa"}
     assert _run(code.format(command="runserver"), env).stdout.strip() == "0"
     assert _run(code.format(command="db_worker"), env).stdout.strip() == "60"  # one process, one connection
+
+
+def test_variables_are_read_with_their_types(tmp_path):
+    code = (
+        "import samskapa.settings as s; "
+        "print(s.DEBUG, s.ALLOWED_HOSTS, s.SAMSKAPA_SOURCE_RETRIES, s.SAMSKAPA_SOURCE_BACKOFF, "
+        "s.EMAIL_USE_TLS, s.SAMSKAPA_SOURCE_URLS, s.SESSION_COOKIE_AGE)"
+    )
+    env = {
+        "SAMSKAPA_VAR_DIR": str(tmp_path),
+        "DEBUG": "on",
+        "ALLOWED_HOSTS": " samskapa.example.se , www.samskapa.example.se,",
+        "SAMSKAPA_SOURCE_RETRIES": "5",
+        "SAMSKAPA_SOURCE_BACKOFF": "0.5",
+        "EMAIL_USE_TLS": "no",
+        "SAMSKAPA_SOURCE_URLS": "ssb=https://mirror.example/ssb/v2",
+        "SAMSKAPA_SESSION_IDLE_MINUTES": "30",
+    }
+    out = _run(code, env)
+    assert out.stdout.strip() == (
+        "True ['samskapa.example.se', 'www.samskapa.example.se'] 5 0.5 False "
+        "{'ssb': 'https://mirror.example/ssb/v2'} 1800"
+    ), out.stderr
+    defaults = _run(code, {"SAMSKAPA_VAR_DIR": str(tmp_path)}).stdout.strip()
+    assert defaults == "False [] 3 1.0 False {} 3600"
