@@ -3,14 +3,35 @@
 Every variable is read here once, with its default and its type; the README lists them.
 """
 
+import os
 import secrets
 import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 
+
+class _Literal(Mapping[str, str]):
+    """The environment as written: django-environ reads a value starting with ``$`` as the name of
+    another variable, which would change a secret such as ``$ecret``. Escaped here (``\\$``), and
+    unescaped by django-environ's ``escape_proxy``, every value arrives exactly as it was set."""
+
+    def __getitem__(self, name: str) -> str:
+        value = os.environ[name].replace("\\$", "\\\\$")
+        return "\\" + value if value.startswith("$") else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(os.environ)
+
+    def __len__(self) -> int:
+        return len(os.environ)
+
+
 env = environ.Env()
+env.ENVIRON = _Literal()
+env.escape_proxy = True
 
 BASE_DIR = Path(__file__).resolve().parent
 # Where the embedded database, the generated secret key and uploads live by default.

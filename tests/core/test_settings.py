@@ -77,3 +77,10 @@ def test_variables_are_read_with_their_types(tmp_path):
     ), out.stderr
     defaults = _run(code, {"SAMSKAPA_VAR_DIR": str(tmp_path)}).stdout.strip()
     assert defaults == "False [] 3 1.0 False {} 3600"
+
+
+def test_a_value_is_taken_as_written_even_when_it_starts_with_a_dollar(tmp_path):
+    """django-environ would read "$name" as another variable's name; a secret must arrive unchanged."""
+    code = "import samskapa.settings as s; print(s.SECRET_KEY); print(s.EMAIL_HOST_PASSWORD)"
+    env = {"SAMSKAPA_VAR_DIR": str(tmp_path), "SECRET_KEY": "$ecret\\$key-" + "x" * 40, "EMAIL_HOST_PASSWORD": "$HOME"}
+    assert _run(code, env).stdout.splitlines() == ["$ecret\\$key-" + "x" * 40, "$HOME"]
