@@ -8,11 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from samskapa.indicators.models import Breakdown, Direction, Frequency, Origin, Sex
 from samskapa.indicators.sources import registry
-from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS, EurostatConfigForm
-from samskapa.indicators.sources.kolada import KoladaConfigForm
+from samskapa.indicators.sources.eurostat import SUGGESTED_DATASETS
 
-# The forms of what each source fetches live with their source (sources/*.py); named here too.
-__all__ = ["EurostatConfigForm", "KoladaConfigForm"]
+# The form of what an indicator fetches lives with its source (sources/kolada.py, sources/eurostat.py).
 
 AREA_HELP = _("Codes or names, separated by commas; for example Borås, Alingsås or 1490, 1489.")
 
