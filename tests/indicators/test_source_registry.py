@@ -22,6 +22,7 @@ def test_every_source_is_a_registered_adapter_with_the_whole_interface():
     assert set(ADAPTERS) == ONLINE_SOURCES == {"kolada", "scb", "statfi", "eurostat", "ssb"}
     for key, adapter in ADAPTERS.items():
         assert adapter.key == key and str(adapter.label) and adapter.name, key
+        assert len(key) <= Indicator._meta.get_field("source").max_length
         assert adapter.default_url.startswith("https://") and adapter.base_url() == adapter.base_url().rstrip("/")
         for method in ("make_client", "clean_config", "fetch"):
             assert getattr(type(adapter), method) is not getattr(SourceAdapter, method), (key, method)
