@@ -1,11 +1,13 @@
 """Co-creation: consultations, inputs, findings, committee, surveys, consent."""
 
-from datetime import date
+from datetime import date, datetime
 
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
-from ninja import ModelSchema, Router, Schema, Status
+from ninja import ModelSchema, Query, Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.pagination import Rows, paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.cocreation import gdpr, selectors
@@ -18,8 +20,10 @@ from samskapa.cocreation.models import (
     Consultation,
     Finding,
     FindingDecision,
+    FindingInput,
     Group,
     Input,
+    InputFocusArea,
     LegalBasis,
     Person,
     Question,
@@ -145,6 +149,7 @@ def _consultation(request, org_slug, consultation_id, capability=VIEW):
 
 
 @router.get("/orgs/{org_slug}/consultations", response=list[ConsultationOut])
+@paged
 def consultation_list(request: OrgRequest, org_slug: str, kind: Consultation.Kind | None = None):
     organisation = org_scope(request, org_slug, VIEW)
     return selectors.consultation_list(organisation=organisation, kind=kind.value if kind else "").prefetch_related(
@@ -221,12 +226,18 @@ class InputOut(ModelSchema):
             "created_at",
         ]
 
+    # A row of the list carries plain lists of its link rows (see input_list); one input read
+    # alone has its relations prefetched as usual (selectors.input_list(...).get()).
     @staticmethod
     def resolve_focus_area_ids(obj):
+        if hasattr(obj, "focus_area_rows"):
+            return [link.focus_area_id for link in obj.focus_area_rows]
         return [a.pk for a in obj.focus_areas.all()]
 
     @staticmethod
     def resolve_finding_ids(obj):
+        if hasattr(obj, "finding_rows"):
+            return [link.finding_id for link in obj.finding_rows]
         return [f.pk for f in obj.findings.all()]
 
 
@@ -263,30 +274,65 @@ def _input_out(organisation, item):
     return selectors.input_list(organisation=organisation).get(pk=item.pk)
 
 
+def _input_rows(ids: list[int]) -> QuerySet[Input]:
+    """What a row of the inputs list shows, for the page's inputs only: the ids of focus areas and
+    findings as plain lists of link rows (one query each), no consultation object (its id is on
+    the input). The related managers and objects built per input were most of the cost of a
+    long list."""
+    return Input.objects.filter(pk__in=ids).prefetch_related(
+        # in the order of the focus areas and findings themselves, as a single input lists them
+        Prefetch(
+            "focus_area_links",
+            InputFocusArea.objects.only("input_id", "focus_area_id").order_by("focus_area__order", "focus_area_id"),
+            to_attr="focus_area_rows",
+        ),
+        Prefetch(
+            "finding_links",
+            FindingInput.objects.only("input_id", "finding_id").order_by("finding__statement", "finding_id"),
+            to_attr="finding_rows",
+        ),
+    )
+
+
 @router.get("/orgs/{org_slug}/inputs", response=list[InputOut])
+@paged
 def input_list(
     request: OrgRequest,
     org_slug: str,
     consultation_id: int | None = None,
     code: FrameworkCode | None = None,
     group: Group | None = None,
+    focus_area: int | None = None,
     unconfirmed: bool = False,
+    reviewed: bool | None = Query(None, description="true: codes confirmed by a person; false: not yet."),  # noqa: B008
+    language: str = Query("", max_length=8),  # noqa: B008
+    updated_since: datetime | None = Query(None, description="Only inputs changed at or after this moment."),  # noqa: B008
     q: str = "",
 ):
+    """The inputs of every consultation (or one), in the order they were entered."""
     organisation = org_scope(request, org_slug, VIEW)
     consultation = (
         selectors.consultation_get(organisation=organisation, consultation_id=consultation_id)
         if consultation_id
         else None
     )
-    return selectors.input_list(
+    inputs = selectors.input_list(
         organisation=organisation,
         consultation=consultation,
         code=code.value if code else "",
         group=group.value if group else "",
+        focus_area_id=focus_area,
         unconfirmed=unconfirmed,
+        reviewed=reviewed,
+        language=language,
         search=q[:200],
     )
+    if updated_since is not None:
+        inputs = inputs.filter(updated_at__gte=updated_since)
+    # The selector's filters, then only the page's rows read with what a row shows. In the order
+    # entered: the organisation's index holds it, so even the last page of 50,000 is read without
+    # sorting them (ordered by consultation first, every page sorted all the inputs).
+    return Rows(inputs.order_by("pk"), _input_rows)
 
 
 @router.post("/orgs/{org_slug}/consultations/{consultation_id}/inputs", response={201: InputOut})
@@ -399,6 +445,7 @@ def _finding(request, org_slug, finding_id, capability=VIEW):
 
 
 @router.get("/orgs/{org_slug}/findings", response=list[FindingOut])
+@paged
 def finding_list(request: OrgRequest, org_slug: str):
     return selectors.finding_list(organisation=org_scope(request, org_slug, VIEW))
 
@@ -657,6 +704,7 @@ def _meeting(request, org_slug, meeting_id, capability=COMMITTEE):
 
 
 @router.get("/orgs/{org_slug}/committees", response=list[CommitteeOut])
+@paged
 def committee_list(request: OrgRequest, org_slug: str):
     organisation = org_scope(request, org_slug, COMMITTEE)
     return [
@@ -888,6 +936,7 @@ def _survey(request, org_slug, survey_id, capability=VIEW):
 
 
 @router.get("/orgs/{org_slug}/surveys", response=list[SurveyOut])
+@paged
 def survey_list(request: OrgRequest, org_slug: str):
     organisation = org_scope(request, org_slug, VIEW)
     return selectors.survey_list(organisation=organisation).prefetch_related("questions__choices")
@@ -1033,6 +1082,7 @@ def _person(request, org_slug, person_id):
 
 
 @router.get("/orgs/{org_slug}/people", response=list[PersonOut])
+@paged
 def person_list(request: OrgRequest, org_slug: str):
     return selectors.person_list(organisation=org_scope(request, org_slug, PEOPLE))
 
