@@ -1,5 +1,6 @@
 """Co-creation: consultations, inputs, findings, committee, surveys, consent."""
 
+from collections import defaultdict
 from datetime import date, datetime
 
 from django.db.models import Prefetch, QuerySet
@@ -397,17 +398,22 @@ class FindingOut(ModelSchema):
         model = Finding
         fields = ["id", "statement", "detail", "outcome", "is_published"]
 
+    # A row of the list carries plain lists of its links (see _finding_rows); one finding read
+    # alone has its relations prefetched as usual (selectors.finding_get).
     @staticmethod
     def resolve_input_ids(obj):
+        if hasattr(obj, "input_id_list"):
+            return obj.input_id_list
         return [i.pk for i in obj.inputs.all()]
 
     @staticmethod
     def resolve_decisions(obj):
-        return list(obj.decisions.all())
+        return obj.decision_rows if hasattr(obj, "decision_rows") else list(obj.decisions.all())
 
     @staticmethod
     def resolve_has_outcome(obj):
-        return bool(obj.decisions.all()) or bool(obj.outcome.strip())
+        decisions = obj.decision_rows if hasattr(obj, "decision_rows") else obj.decisions.all()
+        return bool(decisions) or bool(obj.outcome.strip())
 
 
 class FindingIn(Schema):
@@ -444,10 +450,29 @@ def _finding(request, org_slug, finding_id, capability=VIEW):
     return organisation, selectors.finding_get(organisation=organisation, finding_id=finding_id)
 
 
+def _finding_rows(ids: list[int]) -> list[Finding]:
+    """What a row of the findings list shows, for the page's findings only: the ids of the inputs
+    (a finding may rest on hundreds: read as plain pairs, no object built for them) and the
+    decision links as they are."""
+    findings = list(
+        Finding.objects.filter(pk__in=ids).prefetch_related(
+            Prefetch("decisions", FindingDecision.objects.all(), to_attr="decision_rows")
+        )
+    )
+    evidence = defaultdict(list)
+    # In the order entered, as the inputs list pages them: the link's own index holds it.
+    links = FindingInput.objects.filter(finding_id__in=ids).order_by("finding_id", "input_id")
+    for finding_id, input_id in links.values_list("finding_id", "input_id"):
+        evidence[finding_id].append(input_id)
+    for finding in findings:
+        finding.input_id_list = evidence[finding.pk]
+    return findings
+
+
 @router.get("/orgs/{org_slug}/findings", response=list[FindingOut])
 @paged
 def finding_list(request: OrgRequest, org_slug: str):
-    return selectors.finding_list(organisation=org_scope(request, org_slug, VIEW))
+    return Rows(selectors.finding_list(organisation=org_scope(request, org_slug, VIEW)), _finding_rows)
 
 
 @router.get("/orgs/{org_slug}/you-said-we-did", response=YouSaidWeDidOut)
