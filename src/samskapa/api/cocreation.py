@@ -280,18 +280,22 @@ def _input_rows(ids: list[int]) -> QuerySet[Input]:
     findings as plain lists of link rows (one query each), no consultation object (its id is on
     the input). The related managers and objects built per input were most of the cost of a
     long list."""
-    return Input.objects.filter(pk__in=ids).prefetch_related(
-        # in the order of the focus areas and findings themselves, as a single input lists them
-        Prefetch(
-            "focus_area_links",
-            InputFocusArea.objects.only("input_id", "focus_area_id").order_by("focus_area__order", "focus_area_id"),
-            to_attr="focus_area_rows",
-        ),
-        Prefetch(
-            "finding_links",
-            FindingInput.objects.only("input_id", "finding_id").order_by("finding__statement", "finding_id"),
-            to_attr="finding_rows",
-        ),
+    return (
+        Input.objects.filter(pk__in=ids)
+        .order_by()
+        .prefetch_related(
+            # in the order of the focus areas and findings themselves, as a single input lists them
+            Prefetch(
+                "focus_area_links",
+                InputFocusArea.objects.only("input_id", "focus_area_id").order_by("focus_area__order", "focus_area_id"),
+                to_attr="focus_area_rows",
+            ),
+            Prefetch(
+                "finding_links",
+                FindingInput.objects.only("input_id", "finding_id").order_by("finding__statement", "finding_id"),
+                to_attr="finding_rows",
+            ),
+        )
     )
 
 

@@ -52,7 +52,7 @@ class Rows:
     def __getitem__(self, page: slice) -> Sequence[Any]:
         ids = list(self.queryset.values_list("pk", flat=True)[page])
         rows = {row.pk: row for row in self.load(ids)}
-        return self.present([rows[pk] for pk in ids])
+        return self.present([rows[pk] for pk in ids if pk in rows])  # one deleted in between is left out
 
 
 class Page(LimitOffsetPagination):
