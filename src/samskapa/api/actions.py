@@ -8,7 +8,7 @@ PATCH must carry the ``version`` it read, and an outdated one answers 409.
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F
 from django.utils import translation
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -31,7 +31,7 @@ from samskapa.actions.models import (
 from samskapa.actions.models import Status as ActionStatus
 from samskapa.actions.selectors import ActionFilter
 from samskapa.api.errors import ErrorOut
-from samskapa.api.pagination import Rows, paged
+from samskapa.api.pagination import Rows, grouped, paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.access import access_in_organisation
@@ -120,19 +120,23 @@ class ActionOut(Schema):
 
     @staticmethod
     def resolve_partners(obj):
-        links = obj.partner_rows if hasattr(obj, "partner_rows") else obj.partner_links.all()
-        return [{"id": link.actor_id, "name": link.actor.name, "commitment": link.commitment} for link in links]
+        if hasattr(obj, "partner_list"):
+            return obj.partner_list
+        return [
+            {"id": link.actor_id, "name": link.actor.name, "commitment": link.commitment}
+            for link in obj.partner_links.all()
+        ]
 
     @staticmethod
     def resolve_goal_ids(obj):
-        if hasattr(obj, "goal_rows"):
-            return [link.goal_id for link in obj.goal_rows]
+        if hasattr(obj, "goal_id_list"):
+            return obj.goal_id_list
         return [goal.pk for goal in obj.goals.all()]
 
     @staticmethod
     def resolve_principle_ids(obj):
-        if hasattr(obj, "principle_rows"):
-            return [link.principle_id for link in obj.principle_rows]
+        if hasattr(obj, "principle_id_list"):
+            return obj.principle_id_list
         return [principle.pk for principle in obj.principles.all()]
 
     @staticmethod
@@ -325,11 +329,11 @@ def _rows(
     """The actions of ``selectors.action_list`` in its order, with only what a row of the API shows.
 
     The page's ids are sorted alone; then the lead's name and the assessment's state come in one
-    query, goals, principles and partners as plain lists of link rows, one query each for the
-    page's actions. No related object a row does not show is built: the managers and querysets
-    Django makes per object for prefetched relations were most of the cost of a long list. Nor is
-    the list DISTINCT (over every column, it cost more than the page): a filter joins at most one
-    link per action, as an action has one link per responsible person.
+    query, goals, principles and partners as plain values, one query each for the page's actions.
+    No related object or manager is built: the managers and querysets Django makes per object for
+    prefetched relations were most of the cost of a long list. Nor is the list DISTINCT (over every
+    column, it cost more than the page): a filter joins at most one link per action, as an action
+    has one link per responsible person.
     """
     actions = Action.objects.filter(organisation=organisation)
     if plan is not None:
@@ -337,30 +341,32 @@ def _rows(
     actions = filters.apply(actions)
     if updated_since is not None:
         actions = actions.filter(updated_at__gte=updated_since)
-    partners = ActionPartner.objects.select_related("actor").only("action_id", "actor_id", "commitment", "actor__name")
 
-    def load(ids: list[int]) -> QuerySet[Action]:
-        return (
+    def load(ids: list[int]) -> list[Action]:
+        rows = list(
             Action.objects.filter(pk__in=ids)
             .order_by()  # the page keeps the order of its ids
             .annotate(lead_name=F("lead__name"), assessment_state=F("assessment__state"))
-            .prefetch_related(
-                Prefetch("partner_links", partners.order_by("actor__name", "pk"), to_attr="partner_rows"),
-                # in the order of the goals and principles themselves, as the action's own page lists them
-                Prefetch(
-                    "goal_links",
-                    ActionGoal.objects.only("action_id", "goal_id").order_by("goal__order", "goal_id"),
-                    to_attr="goal_rows",
-                ),
-                Prefetch(
-                    "principle_links",
-                    ActionPrinciple.objects.only("action_id", "principle_id").order_by(
-                        "principle__order", "principle__name", "principle_id"
-                    ),
-                    to_attr="principle_rows",
-                ),
-            )
         )
+        links = {"action_id__in": ids}
+        # goals and principles in their own order, as the action's own page lists them
+        goals = grouped(ActionGoal.objects.filter(**links).order_by("goal__order", "goal_id"), "action_id", "goal_id")
+        principles = grouped(
+            ActionPrinciple.objects.filter(**links).order_by("principle__order", "principle__name", "principle_id"),
+            "action_id",
+            "principle_id",
+        )
+        partners = grouped(
+            ActionPartner.objects.filter(**links).order_by("actor__name", "pk"),
+            "action_id",
+            "actor_id",
+            "actor__name",
+            "commitment",
+        )
+        for action in rows:
+            action.goal_id_list, action.principle_id_list = goals[action.pk], principles[action.pk]
+            action.partner_list = [{"id": i, "name": n, "commitment": c} for i, n, c in partners[action.pk]]
+        return rows
 
     # Within one plan its own order key is the same for every action: not sorting on it spares a join.
     order = ("focus_area__order", "number", "pk") if plan is not None else ("plan", "focus_area__order", "number", "pk")

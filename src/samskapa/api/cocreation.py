@@ -1,14 +1,13 @@
 """Co-creation: consultations, inputs, findings, committee, surveys, consent."""
 
-from collections import defaultdict
 from datetime import date, datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from ninja import ModelSchema, Query, Router, Schema, Status
 from pydantic import Field
 
-from samskapa.api.pagination import Rows, paged
+from samskapa.api.pagination import Rows, grouped, paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.cocreation import gdpr, selectors
@@ -227,18 +226,18 @@ class InputOut(ModelSchema):
             "created_at",
         ]
 
-    # A row of the list carries plain lists of its link rows (see input_list); one input read
+    # A row of the list carries plain lists of its links' ids (see _input_rows); one input read
     # alone has its relations prefetched as usual (selectors.input_list(...).get()).
     @staticmethod
     def resolve_focus_area_ids(obj):
-        if hasattr(obj, "focus_area_rows"):
-            return [link.focus_area_id for link in obj.focus_area_rows]
+        if hasattr(obj, "focus_area_id_list"):
+            return obj.focus_area_id_list
         return [a.pk for a in obj.focus_areas.all()]
 
     @staticmethod
     def resolve_finding_ids(obj):
-        if hasattr(obj, "finding_rows"):
-            return [link.finding_id for link in obj.finding_rows]
+        if hasattr(obj, "finding_id_list"):
+            return obj.finding_id_list
         return [f.pk for f in obj.findings.all()]
 
 
@@ -275,28 +274,19 @@ def _input_out(organisation, item):
     return selectors.input_list(organisation=organisation).get(pk=item.pk)
 
 
-def _input_rows(ids: list[int]) -> QuerySet[Input]:
+def _input_rows(ids: list[int]) -> list[Input]:
     """What a row of the inputs list shows, for the page's inputs only: the ids of focus areas and
-    findings as plain lists of link rows (one query each), no consultation object (its id is on
-    the input). The related managers and objects built per input were most of the cost of a
-    long list."""
-    return (
-        Input.objects.filter(pk__in=ids)
-        .order_by()
-        .prefetch_related(
-            # in the order of the focus areas and findings themselves, as a single input lists them
-            Prefetch(
-                "focus_area_links",
-                InputFocusArea.objects.only("input_id", "focus_area_id").order_by("focus_area__order", "focus_area_id"),
-                to_attr="focus_area_rows",
-            ),
-            Prefetch(
-                "finding_links",
-                FindingInput.objects.only("input_id", "finding_id").order_by("finding__statement", "finding_id"),
-                to_attr="finding_rows",
-            ),
-        )
-    )
+    findings as plain values (one query each), no consultation object (its id is on the input).
+    The related managers and objects built per input were most of the cost of a long list."""
+    rows = list(Input.objects.filter(pk__in=ids).order_by())  # the page keeps the order of its ids
+    links = {"input_id__in": ids}
+    # in the order of the focus areas and findings themselves, as a single input lists them
+    areas = InputFocusArea.objects.filter(**links).order_by("focus_area__order", "focus_area_id")
+    findings = FindingInput.objects.filter(**links).order_by("finding__statement", "finding_id")
+    area_ids, finding_ids = grouped(areas, "input_id", "focus_area_id"), grouped(findings, "input_id", "finding_id")
+    for item in rows:
+        item.focus_area_id_list, item.finding_id_list = area_ids[item.pk], finding_ids[item.pk]
+    return rows
 
 
 @router.get("/orgs/{org_slug}/inputs", response=list[InputOut])
@@ -463,11 +453,9 @@ def _finding_rows(ids: list[int]) -> list[Finding]:
             Prefetch("decisions", FindingDecision.objects.all(), to_attr="decision_rows")
         )
     )
-    evidence = defaultdict(list)
     # In the order entered, as the inputs list pages them: the link's own index holds it.
     links = FindingInput.objects.filter(finding_id__in=ids).order_by("finding_id", "input_id")
-    for finding_id, input_id in links.values_list("finding_id", "input_id"):
-        evidence[finding_id].append(input_id)
+    evidence = grouped(links, "finding_id", "input_id")
     for finding in findings:
         finding.input_id_list = evidence[finding.pk]
     return findings
