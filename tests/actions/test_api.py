@@ -60,12 +60,12 @@ def test_api_builds_a_plan_with_an_action_reports_progress_and_assesses_children
     assert posted.status_code == 201, posted.json()
     detail = api.get(url).json()
     assert (detail["status"], detail["percent_complete"], detail["assessment"]) == ("ongoing", 10, "completed")
-    assert [p["text"] for p in api.get(f"{url}/progress").json()] == ["Vi börjar"]
-    history = api.get(f"{url}/history").json()
+    assert [p["text"] for p in api.get(f"{url}/progress").json()["items"]] == ["Vi börjar"]
+    history = api.get(f"{url}/history").json()["items"]
     assert any(h["summary"] == "Status: Planned → Ongoing" for h in history)
     commitment = api.put(f"{url}/partners/{red_cross.pk}", {"commitment": "Två volontärer i veckan"})
     assert commitment.json()["commitment"] == "Två volontärer i veckan"
-    overview = api.get(f"/orgs/{org.slug}/action-plans/{plan_id}/overview").json()
+    overview = api.get(f"/orgs/{org.slug}/action-plans/{plan_id}/overview").json()["items"]
     assert overview[0]["counts"]["ongoing"] == 1 and overview[0]["budgets"] == {"SEK": "25000.00"}
 
 
@@ -86,8 +86,8 @@ def test_api_filters_the_plan(org, coordinator, api_for, new_action):
     action = new_action(title="Läxhjälp", status="delayed", status_reason="Ingen lokal")
     api = api_for(coordinator)
     base = f"/orgs/{org.slug}/action-plans/{action.plan_id}/actions"
-    assert [a["title"] for a in api.get(f"{base}?status=delayed").json()] == ["Läxhjälp"]
-    assert [a["title"] for a in api.get(f"{base}?funding=amif").json()] == ["Språkcafé"]
+    assert [a["title"] for a in api.get(f"{base}?status=delayed").json()["items"]] == ["Läxhjälp"]
+    assert [a["title"] for a in api.get(f"{base}?funding=amif").json()["items"]] == ["Språkcafé"]
     assert api.get(f"{base}?status=sleeping").status_code == 400
 
 
@@ -120,7 +120,7 @@ def test_partners_report_progress_through_the_api_only_on_their_actions(org, api
     assert api.post(f"/orgs/{org.slug}/actions/{mine.pk}/progress", {"text": "Klart för i år"}).status_code == 201
     assert api.post(f"/orgs/{org.slug}/actions/{other.pk}/progress", {"text": "Hej"}).status_code == 403
     assert api.patch(f"/orgs/{org.slug}/actions/{mine.pk}", {"version": 1, "title": "Ny"}).status_code == 403
-    assert [a["id"] for a in api.get(f"/orgs/{org.slug}/my-actions").json()] == [mine.pk]
+    assert [a["id"] for a in api.get(f"/orgs/{org.slug}/my-actions").json()["items"]] == [mine.pk]
     assert ProgressUpdate.objects.count() == 1
 
 

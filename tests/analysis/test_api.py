@@ -77,13 +77,13 @@ def test_api_compares_many_documents_with_a_bounded_query_count(
     api = api_for(coordinator)
     DocumentFactory.create_batch(3, organisation=org, report=analysed_report({"EDU": "covered"}))
     with django_assert_max_num_queries(20) as few:
-        rows = api.get(f"/orgs/{org.slug}/documents/compare").json()
+        rows = api.get(f"/orgs/{org.slug}/documents/compare").json()["items"]
     assert len(rows) == 3 and rows[0]["areas"][0] == {"code": "EDU", "status": "covered", "score": 1.0, "count": 3}
     DocumentFactory.create_batch(27, organisation=org, report=analysed_report({"HOU": "weak"}))
     with django_assert_max_num_queries(len(few.captured_queries)):
-        rows = api.get(f"/orgs/{org.slug}/documents/compare").json()
+        rows = api.get(f"/orgs/{org.slug}/documents/compare").json()["items"]
     assert len(rows) == 30
-    chosen = api.get(f"/orgs/{org.slug}/documents/compare?documents={rows[0]['document_id']}").json()
+    chosen = api.get(f"/orgs/{org.slug}/documents/compare?documents={rows[0]['document_id']}").json()["items"]
     assert len(chosen) == 1
     assert api.get(f"/orgs/{org.slug}/documents/compare?documents=x,y").status_code == 400
 
@@ -102,8 +102,8 @@ def test_api_good_practices_read_write_and_permissions(org, coordinator, member_
     assert created.status_code == 201, created.json()
     pid = created.json()["id"]
     assert created.json()["areas"] == ["EDU", "PAR"] and created.json()["shared"] is False
-    assert any(p["id"] == pid for p in api.get(f"/orgs/{org.slug}/practices?area=PAR").json())
-    assert all(p["id"] != pid for p in api.get(f"/orgs/{org.slug}/practices?area=HOU").json())
+    assert any(p["id"] == pid for p in api.get(f"/orgs/{org.slug}/practices?area=PAR").json()["items"])
+    assert all(p["id"] != pid for p in api.get(f"/orgs/{org.slug}/practices?area=HOU").json()["items"])
     assert api.patch(f"/orgs/{org.slug}/practices/{pid}", {"title": "Språkvänner"}).json()["title"] == "Språkvänner"
     shared = GoodPractice.objects.get(title="New Beginnings")
     assert api.get(f"/orgs/{org.slug}/practices/{shared.pk}").json()["shared"] is True

@@ -6,78 +6,22 @@ import json
 
 import pytest
 import schemathesis
-from django.apps import apps
 from django.core import signals
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import close_old_connections, transaction
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import response_schema_conformance
-from tests.analysis.factories import PracticeFactory
-from tests.cocreation.factories import ConsentFactory
+from tests.api.demo_org import build_demo_organisation, known_ids
 
 from samskapa.accounts.services import token_create
 from samskapa.api.main import api
-from samskapa.core import demo
 from samskapa.orgs.models import Membership, Role
 from samskapa.wsgi import application
 
 pytestmark = pytest.mark.openapi
 EXAMPLES = 4
 SENT: list[tuple[str, int]] = []  # (operation, status) of every request, for the figures printed at the end
-
-# Path parameter → the model whose first row in the demo organisation is used for it, so the
-# generated bodies and queries reach the handlers instead of stopping at 404.
-PATH_MODELS = {
-    "strategy_id": "strategy.Strategy",
-    "version_id": "strategy.StrategyVersion",
-    "focus_area_id": "strategy.FocusArea",
-    "goal_id": "strategy.Goal",
-    "plan_id": "actions.ActionPlan",
-    "action_id": "actions.Action",
-    "actor_id": "actors.Actor",
-    "relation_id": "actors.Relation",
-    "engagement_id": "actors.Engagement",
-    "consultation_id": "cocreation.Consultation",
-    "input_id": "cocreation.Input",
-    "finding_id": "cocreation.Finding",
-    "committee_id": "cocreation.Committee",
-    "member_id": "cocreation.CommitteeMember",
-    "meeting_id": "cocreation.CommitteeMeeting",
-    "decision_id": "cocreation.CommitteeDecision",
-    "survey_id": "cocreation.Survey",
-    "question_id": "cocreation.Question",
-    "person_id": "cocreation.Person",
-    "consent_id": "cocreation.Consent",
-    "indicator_id": "indicators.Indicator",
-    "observation_id": "indicators.Observation",
-    "document_id": "analysis.Document",
-    "passage_id": "analysis.Passage",
-    "practice_id": "analysis.GoodPractice",
-    "membership_id": "orgs.Membership",
-    "invitation_id": "orgs.Invitation",
-    "job_id": "core.Job",
-}
-
-
-def _demo_organisation():
-    coordinator = demo._demo_user("a-long-demo-secret-7")
-    organisation = demo._demo_organisation(demo.DEMO_ORGANISATIONS[0], coordinator)
-    for build in demo._app_builders():
-        build(organisation, coordinator)
-    ConsentFactory(person__organisation=organisation)  # the demo names nobody; the API has people routes
-    PracticeFactory(organisation=organisation)  # and keeps no good practice of its own
-    return organisation, coordinator
-
-
-def _known_ids(organisation) -> dict[str, object]:
-    known: dict[str, object] = {"org_slug": organisation.slug, "lang": "en", "content_kind": "actions"}
-    for parameter, label in PATH_MODELS.items():
-        model = apps.get_model(label)
-        row = model._default_manager.filter(organisation=organisation).order_by("pk").first()
-        if row is not None:
-            known[parameter] = row.pk
-    return known
 
 
 def _document() -> dict:
@@ -111,10 +55,10 @@ def demo_organisation(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            organisation, coordinator = _demo_organisation()
+            organisation, coordinator = build_demo_organisation()
             Membership.objects.filter(organisation=organisation, user=coordinator).update(role=Role.ADMIN)
             _token, raw = token_create(user=coordinator, name="schemathesis")
-            yield {"Authorization": f"Bearer {raw}"}, _known_ids(organisation)
+            yield {"Authorization": f"Bearer {raw}"}, known_ids(organisation)
             operations = {operation for operation, _status in SENT}
             errors = sum(1 for _operation, status in SENT if status >= 500)
             print(f"\nschemathesis: {len(operations)} operations, {len(SENT)} requests, {errors} server errors")  # noqa: T201
@@ -159,7 +103,7 @@ def _current(client, url: str) -> dict:
     response = client.get(url)
     if response.status_code == 200:
         return response.json()
-    listed = client.get(url.rsplit("/", 1)[0]).json()
+    listed = client.get(url.rsplit("/", 1)[0] + "?limit=500").json()
     rows = listed["items"] if isinstance(listed, dict) else listed
     return next(row for row in rows if str(row["id"]) == url.rsplit("/", 1)[1])
 

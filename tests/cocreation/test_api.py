@@ -24,7 +24,7 @@ def test_a_script_maps_actors_relations_and_the_engagement_plan(org, coordinator
     assert line.status_code == 201 and line.json()["level"] == "collaborate"
     network = api.get(f"{base}/actor-network").json()
     assert len(network["nodes"]) == 2 and network["edges"][0]["weight"] == 1
-    assert [a["name"] for a in api.get(f"{base}/actors?kind=ngo").json()] == ["Röda Korset"]
+    assert [a["name"] for a in api.get(f"{base}/actors?kind=ngo").json()["items"]] == ["Röda Korset"]
     refused = api.post(f"{base}/actors", {"name": "X", "kind": "ngo", "influence": 9})
     assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "influence"
 

@@ -38,7 +38,7 @@ def test_create_an_indicator_with_goals_and_read_it_back(org, coordinator, api_f
         body["source_config"] == {"kpi": "N02268"} and body["home_area"] == "1463" and body["national_area"] == "0000"
     )
     assert body["goal_ids"] == [goal.pk]
-    listed = api.get(f"/orgs/{org.slug}/indicators").json()
+    listed = api.get(f"/orgs/{org.slug}/indicators").json()["items"]
     assert listed[0]["status"] == "unknown" and listed[0]["latest_value"] is None
 
 
@@ -76,7 +76,7 @@ def test_record_list_and_delete_observations(org, coordinator, api_for):
         f"/orgs/{org.slug}/indicators/{indicator.pk}/observations", {"period": "2024Q2", "value": "13", "sex": "women"}
     )
     assert again.json()["id"] == created.json()["id"]  # the same cell, corrected
-    listed = api.get(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations").json()
+    listed = api.get(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations").json()["items"]
     assert [o["value"] for o in listed] == ["13.000000"]
     assert api.delete(f"/orgs/{org.slug}/observations/{created.json()['id']}").status_code == 204
     assert not Observation.objects.exists()
@@ -88,7 +88,7 @@ def test_observations_page_with_offset_and_limit_and_filter_by_area(org, coordin
     series(indicator, {2024: 1.0}, area="1490")
     api = api_for(coordinator)
     page = api.get(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations?area=1463&offset=10&limit=3").json()
-    assert [o["period"] for o in page] == ["2020", "2021", "2022"]
+    assert [o["period"] for o in page["items"]] == ["2020", "2021", "2022"]
     assert api.get(f"/orgs/{org.slug}/indicators/{indicator.pk}/observations?limit=0").status_code == 400
 
 
@@ -99,7 +99,7 @@ def test_comparison_gives_latest_values_and_the_rank_among_all_municipalities(or
     series(indicator, {2024: 45.0}, area="1481")
     series(indicator, {2024: 60.0}, area="0014")  # a region: not ranked among municipalities
     series(indicator, {2024: 52.0}, area="0000")
-    rows = api_for(coordinator).get(f"/orgs/{org.slug}/indicators/{indicator.pk}/comparison").json()
+    rows = api_for(coordinator).get(f"/orgs/{org.slug}/indicators/{indicator.pk}/comparison").json()["items"]
     home = rows[0]
     assert home["area_code"] == "1463" and home["rank"] == 2 and home["ranked_among"] == 3
     assert [r["name"] for r in rows] == ["Marks kommun", "Borås", "Riket"]
@@ -154,7 +154,7 @@ def test_a_target_without_its_year_is_refused(org, coordinator, api_for):
 
 def test_kolada_catalogue_search_through_the_api(org, coordinator, api_for, stub):
     stub.route("GET", r"/v3/kpi$", "kolada/kpi_search_page2.json")
-    found = api_for(coordinator).get(f"/orgs/{org.slug}/catalogue/kolada?q=mottagna").json()
+    found = api_for(coordinator).get(f"/orgs/{org.slug}/catalogue/kolada?q=mottagna").json()["items"]
     assert found == [
         {
             "id": "N01987",
@@ -182,6 +182,6 @@ def test_follow_up_reports_are_started_and_listed_through_the_api(org, other_org
     api = api_for(coordinator)
     started = api.post(f"/orgs/{org.slug}/follow-up-reports", {"strategy_id": strategy.pk, "year": 2025})
     assert started.status_code == 202 and started.json()["title"].startswith("Follow-up 2025")
-    assert api.get(f"/orgs/{org.slug}/follow-up-reports").json()[0]["id"] == started.json()["id"]
+    assert api.get(f"/orgs/{org.slug}/follow-up-reports").json()["items"][0]["id"] == started.json()["id"]
     foreign = StrategyFactory(organisation=other_org)
     assert api.post(f"/orgs/{org.slug}/follow-up-reports", {"strategy_id": foreign.pk, "year": 2025}).status_code == 404

@@ -26,7 +26,7 @@ def test_api_writes_a_strategy_adopts_revises_and_compares(org, coordinator, api
     assert api.patch(f"/orgs/{org.slug}/focus-areas/{area.json()['id']}", {"title": "Skola"}).status_code == 200
     diff = api.get(f"/orgs/{org.slug}/strategies/{sid}/compare?a=1&b=current").json()
     assert diff["changes"]["focus_areas"][0]["kind"] == "changed"
-    assert [v["number"] for v in api.get(f"/orgs/{org.slug}/strategies/{sid}/versions").json()] == [1]
+    assert [v["number"] for v in api.get(f"/orgs/{org.slug}/strategies/{sid}/versions").json()["items"]] == [1]
     detail = api.get(f"/orgs/{org.slug}/strategies/{sid}").json()
     assert detail["focus_areas"][0]["goals"][0]["text"] == "Fler klarar skolan"
 

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from samskapa.actors import pictures, selectors, services
 from samskapa.actors.models import Actor, Engagement, Relation
+from samskapa.api.pagination import paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
@@ -147,6 +148,7 @@ def _plain(data: dict) -> dict:
 
 
 @router.get("/orgs/{org_slug}/actors", response=list[ActorOut])
+@paged
 def actor_list(
     request: OrgRequest,
     org_slug: str,
@@ -205,6 +207,7 @@ def actor_network(request: OrgRequest, org_slug: str):
 
 
 @router.get("/orgs/{org_slug}/actor-relations", response=list[RelationOut])
+@paged
 def relation_list(request: OrgRequest, org_slug: str):
     return selectors.relation_list(organisation=org_scope(request, org_slug, VIEW))
 
@@ -226,6 +229,7 @@ def relation_delete(request: OrgRequest, org_slug: str, relation_id: int):
 
 
 @router.get("/orgs/{org_slug}/engagement-plan", response=list[EngagementOut])
+@paged
 def engagement_list(request: OrgRequest, org_slug: str, status: Engagement.Status | None = None):
     organisation = org_scope(request, org_slug, VIEW)
     return selectors.engagement_list(organisation=organisation, status=status.value if status else "")

@@ -4,13 +4,13 @@ from datetime import datetime
 
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field, HttpUrl
 
 from samskapa.analysis import presenters, selectors, services, suggest
 from samskapa.analysis.framework import AreaCode as Code
 from samskapa.analysis.jobs import error_message
 from samskapa.analysis.models import Document, GoodPractice
+from samskapa.api.pagination import paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.errors import ApplicationError
@@ -214,6 +214,7 @@ def _practice_fields(payload: Schema, *, exclude_unset: bool) -> dict:
 
 
 @router.get("/orgs/{org_slug}/documents", response=list[DocumentOut])
+@paged
 def document_list(request: OrgRequest, org_slug: str):
     return selectors.document_list(organisation=org_scope(request, org_slug, VIEW))
 
@@ -243,6 +244,7 @@ def document_upload(
 
 
 @router.get("/orgs/{org_slug}/documents/compare", response=list[CompareRowOut])
+@paged
 def document_compare(request: OrgRequest, org_slug: str, documents: str = ""):
     """Coverage of every area for many documents (all analysed ones, or `documents=1,2,3`)."""
     organisation = org_scope(request, org_slug, VIEW)
@@ -310,7 +312,7 @@ def document_report_pdf(request: OrgRequest, org_slug: str, document_id: int, la
 
 
 @router.get("/orgs/{org_slug}/documents/{document_id}/passages", response=list[PassageOut])
-@paginate(LimitOffsetPagination)
+@paged
 def passage_list(request: OrgRequest, org_slug: str, document_id: int):
     organisation, document = _document(request, org_slug, document_id)
     return selectors.passage_list(organisation=organisation, document=document)
@@ -333,6 +335,7 @@ def suggest_codes(request: OrgRequest, org_slug: str, payload: SuggestIn):
 
 
 @router.get("/orgs/{org_slug}/practices", response=list[PracticeOut])
+@paged
 def practice_list(request: OrgRequest, org_slug: str, area: Code | None = None):
     """The shared good-practice library and the organisation's own practices, optionally for one area."""
     organisation = org_scope(request, org_slug, VIEW)

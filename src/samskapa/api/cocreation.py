@@ -1,11 +1,13 @@
 """Co-creation: consultations, inputs, findings, committee, surveys, consent."""
 
-from datetime import date
+from datetime import date, datetime
 
+from django.db.models import Prefetch
 from django.http import HttpResponse
-from ninja import ModelSchema, Router, Schema, Status
+from ninja import ModelSchema, Query, Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.pagination import Rows, grouped, paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.cocreation import gdpr, selectors
@@ -18,8 +20,10 @@ from samskapa.cocreation.models import (
     Consultation,
     Finding,
     FindingDecision,
+    FindingInput,
     Group,
     Input,
+    InputFocusArea,
     LegalBasis,
     Person,
     Question,
@@ -145,6 +149,7 @@ def _consultation(request, org_slug, consultation_id, capability=VIEW):
 
 
 @router.get("/orgs/{org_slug}/consultations", response=list[ConsultationOut])
+@paged
 def consultation_list(request: OrgRequest, org_slug: str, kind: Consultation.Kind | None = None):
     organisation = org_scope(request, org_slug, VIEW)
     return selectors.consultation_list(organisation=organisation, kind=kind.value if kind else "").prefetch_related(
@@ -221,12 +226,18 @@ class InputOut(ModelSchema):
             "created_at",
         ]
 
+    # A row of the list carries plain lists of its links' ids (see _input_rows); one input read
+    # alone has its relations prefetched as usual (selectors.input_list(...).get()).
     @staticmethod
     def resolve_focus_area_ids(obj):
+        if hasattr(obj, "focus_area_id_list"):
+            return obj.focus_area_id_list
         return [a.pk for a in obj.focus_areas.all()]
 
     @staticmethod
     def resolve_finding_ids(obj):
+        if hasattr(obj, "finding_id_list"):
+            return obj.finding_id_list
         return [f.pk for f in obj.findings.all()]
 
 
@@ -263,30 +274,60 @@ def _input_out(organisation, item):
     return selectors.input_list(organisation=organisation).get(pk=item.pk)
 
 
+def _input_rows(ids: list[int]) -> list[Input]:
+    """What a row of the inputs list shows, for the page's inputs only: the ids of focus areas and
+    findings as plain values (one query each), no consultation object (its id is on the input).
+    The related managers and objects built per input were most of the cost of a long list."""
+    rows = list(Input.objects.filter(pk__in=ids).order_by())  # the page keeps the order of its ids
+    links = {"input_id__in": ids}
+    # in the order of the focus areas and findings themselves, as a single input lists them
+    areas = InputFocusArea.objects.filter(**links).order_by("focus_area__order", "focus_area_id")
+    findings = FindingInput.objects.filter(**links).order_by("finding__statement", "finding_id")
+    area_ids, finding_ids = grouped(areas, "input_id", "focus_area_id"), grouped(findings, "input_id", "finding_id")
+    for item in rows:
+        item.focus_area_id_list, item.finding_id_list = area_ids[item.pk], finding_ids[item.pk]
+    return rows
+
+
 @router.get("/orgs/{org_slug}/inputs", response=list[InputOut])
+@paged
 def input_list(
     request: OrgRequest,
     org_slug: str,
     consultation_id: int | None = None,
     code: FrameworkCode | None = None,
     group: Group | None = None,
+    focus_area: int | None = None,
     unconfirmed: bool = False,
+    reviewed: bool | None = Query(None, description="true: codes confirmed by a person; false: not yet."),  # noqa: B008
+    language: str = Query("", max_length=8),  # noqa: B008
+    updated_since: datetime | None = Query(None, description="Only inputs changed at or after this moment."),  # noqa: B008
     q: str = "",
 ):
+    """The inputs of every consultation (or one), in the order they were entered."""
     organisation = org_scope(request, org_slug, VIEW)
     consultation = (
         selectors.consultation_get(organisation=organisation, consultation_id=consultation_id)
         if consultation_id
         else None
     )
-    return selectors.input_list(
+    inputs = selectors.input_list(
         organisation=organisation,
         consultation=consultation,
         code=code.value if code else "",
         group=group.value if group else "",
+        focus_area_id=focus_area,
         unconfirmed=unconfirmed,
+        reviewed=reviewed,
+        language=language,
         search=q[:200],
     )
+    if updated_since is not None:
+        inputs = inputs.filter(updated_at__gte=updated_since)
+    # The selector's filters, then only the page's rows read with what a row shows. In the order
+    # entered: the organisation's index holds it, so even the last page of 50,000 is read without
+    # sorting them (ordered by consultation first, every page sorted all the inputs).
+    return Rows(inputs.order_by("pk"), _input_rows)
 
 
 @router.post("/orgs/{org_slug}/consultations/{consultation_id}/inputs", response={201: InputOut})
@@ -351,17 +392,22 @@ class FindingOut(ModelSchema):
         model = Finding
         fields = ["id", "statement", "detail", "outcome", "is_published"]
 
+    # A row of the list carries plain lists of its links (see _finding_rows); one finding read
+    # alone has its relations prefetched as usual (selectors.finding_get).
     @staticmethod
     def resolve_input_ids(obj):
+        if hasattr(obj, "input_id_list"):
+            return obj.input_id_list
         return [i.pk for i in obj.inputs.all()]
 
     @staticmethod
     def resolve_decisions(obj):
-        return list(obj.decisions.all())
+        return obj.decision_rows if hasattr(obj, "decision_rows") else list(obj.decisions.all())
 
     @staticmethod
     def resolve_has_outcome(obj):
-        return bool(obj.decisions.all()) or bool(obj.outcome.strip())
+        decisions = obj.decision_rows if hasattr(obj, "decision_rows") else obj.decisions.all()
+        return bool(decisions) or bool(obj.outcome.strip())
 
 
 class FindingIn(Schema):
@@ -398,9 +444,27 @@ def _finding(request, org_slug, finding_id, capability=VIEW):
     return organisation, selectors.finding_get(organisation=organisation, finding_id=finding_id)
 
 
+def _finding_rows(ids: list[int]) -> list[Finding]:
+    """What a row of the findings list shows, for the page's findings only: the ids of the inputs
+    (a finding may rest on hundreds: read as plain pairs, no object built for them) and the
+    decision links as they are."""
+    findings = list(
+        Finding.objects.filter(pk__in=ids).prefetch_related(
+            Prefetch("decisions", FindingDecision.objects.all(), to_attr="decision_rows")
+        )
+    )
+    # In the order entered, as the inputs list pages them: the link's own index holds it.
+    links = FindingInput.objects.filter(finding_id__in=ids).order_by("finding_id", "input_id")
+    evidence = grouped(links, "finding_id", "input_id")
+    for finding in findings:
+        finding.input_id_list = evidence[finding.pk]
+    return findings
+
+
 @router.get("/orgs/{org_slug}/findings", response=list[FindingOut])
+@paged
 def finding_list(request: OrgRequest, org_slug: str):
-    return selectors.finding_list(organisation=org_scope(request, org_slug, VIEW))
+    return Rows(selectors.finding_list(organisation=org_scope(request, org_slug, VIEW)), _finding_rows)
 
 
 @router.get("/orgs/{org_slug}/you-said-we-did", response=YouSaidWeDidOut)
@@ -657,6 +721,7 @@ def _meeting(request, org_slug, meeting_id, capability=COMMITTEE):
 
 
 @router.get("/orgs/{org_slug}/committees", response=list[CommitteeOut])
+@paged
 def committee_list(request: OrgRequest, org_slug: str):
     organisation = org_scope(request, org_slug, COMMITTEE)
     return [
@@ -888,6 +953,7 @@ def _survey(request, org_slug, survey_id, capability=VIEW):
 
 
 @router.get("/orgs/{org_slug}/surveys", response=list[SurveyOut])
+@paged
 def survey_list(request: OrgRequest, org_slug: str):
     organisation = org_scope(request, org_slug, VIEW)
     return selectors.survey_list(organisation=organisation).prefetch_related("questions__choices")
@@ -1033,6 +1099,7 @@ def _person(request, org_slug, person_id):
 
 
 @router.get("/orgs/{org_slug}/people", response=list[PersonOut])
+@paged
 def person_list(request: OrgRequest, org_slug: str):
     return selectors.person_list(organisation=org_scope(request, org_slug, PEOPLE))
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.pagination import Rows, paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
@@ -199,11 +200,20 @@ def _summary(view):
 
 
 @router.get("/orgs/{org_slug}/indicators", response=list[IndicatorSummaryOut])
+@paged
 def indicator_list(request: OrgRequest, org_slug: str):
     """Every indicator with its latest value of our own area and its status against the target."""
     organisation = org_scope(request, org_slug, VIEW)
-    indicators = selectors.indicator_list(organisation=organisation)
-    return [_summary(v) for v in series.indicator_views(organisation=organisation, indicators=indicators)]
+
+    def present(page):
+        # latest values and status worked out for the page's indicators only
+        return [_summary(v) for v in series.indicator_views(organisation=organisation, indicators=page)]
+
+    return Rows(
+        Indicator.objects.filter(organisation=organisation).order_by("title", "pk"),
+        load=lambda ids: selectors.indicator_list(organisation=organisation).filter(pk__in=ids),
+        present=present,
+    )
 
 
 @router.post("/orgs/{org_slug}/indicators", response={201: IndicatorOut})
@@ -240,18 +250,16 @@ def indicator_delete(request: OrgRequest, org_slug: str, indicator_id: int):
 
 
 @router.get("/orgs/{org_slug}/indicators/{indicator_id}/observations", response=list[ObservationOut])
+@paged
 def observation_list(
     request: OrgRequest,
     org_slug: str,
     indicator_id: int,
     area: str | None = None,
-    offset: int = Query(0, ge=0),
-    limit: int = Query(1000, ge=1, le=10000),
 ):
-    """The indicator's values, by area and period (``area`` keeps one area; page with offset and limit)."""
+    """The indicator's values, by area and period (``area`` keeps one area)."""
     organisation, indicator = _indicator(request, org_slug, indicator_id)
-    rows = selectors.observation_list(organisation=organisation, indicator=indicator, areas=[area] if area else None)
-    return list(rows[offset : offset + limit])
+    return selectors.observation_list(organisation=organisation, indicator=indicator, areas=[area] if area else None)
 
 
 @router.post("/orgs/{org_slug}/indicators/{indicator_id}/observations", response={201: ObservationOut})
@@ -289,6 +297,7 @@ def sync_all(request: OrgRequest, org_slug: str):
 
 
 @router.get("/orgs/{org_slug}/indicators/{indicator_id}/comparison", response=list[ComparisonOut])
+@paged
 def comparison(request: OrgRequest, org_slug: str, indicator_id: int):
     """The latest value of our area, the areas compared with and the national figure; our rank if every
     municipality is fetched."""
@@ -304,6 +313,7 @@ def comparison(request: OrgRequest, org_slug: str, indicator_id: int):
 
 
 @router.get("/orgs/{org_slug}/indicator-reminders", response=list[ReminderOut])
+@paged
 def reminders(request: OrgRequest, org_slug: str):
     """Indicators entered by hand whose value for the latest due period is missing."""
     organisation = org_scope(request, org_slug, CHANGE)
@@ -320,6 +330,7 @@ def reminders(request: OrgRequest, org_slug: str):
 
 
 @router.get("/orgs/{org_slug}/catalogue/kolada", response=list[KpiOut])
+@paged
 def kolada_search(request: OrgRequest, org_slug: str, q: str = Query(..., min_length=2, max_length=100)):
     """Kolada's KPIs whose title contains the words (asked live from Kolada)."""
     org_scope(request, org_slug, CHANGE)
@@ -366,6 +377,7 @@ class ReportOut(Schema):
 
 
 @router.get("/orgs/{org_slug}/follow-up-reports", response=list[ReportOut])
+@paged
 def report_list(request: OrgRequest, org_slug: str):
     """The annual follow-up reports written, newest first, with links to their PDF and DOCX."""
     organisation = org_scope(request, org_slug, VIEW)

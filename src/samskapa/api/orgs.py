@@ -4,9 +4,9 @@ from datetime import datetime
 
 from django.urls import reverse
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
+from samskapa.api.pagination import paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.selectors import job_get
@@ -111,7 +111,7 @@ def me(request: OrgRequest):
 
 
 @router.get("/orgs", response=list[OrganisationOut])
-@paginate(LimitOffsetPagination)
+@paged
 def organisation_list(request: OrgRequest):
     return [m.organisation for m in membership_list_for_user(user=request.user)]
 
@@ -135,7 +135,7 @@ def organisation_update(request: OrgRequest, org_slug: str, payload: Organisatio
 
 
 @router.get("/orgs/{org_slug}/members", response=list[MemberOut])
-@paginate(LimitOffsetPagination)
+@paged
 def member_list(request: OrgRequest, org_slug: str):
     return selectors.member_list(organisation=org_scope(request, org_slug, "orgs.view_members"))
 
@@ -158,7 +158,7 @@ def member_remove(request: OrgRequest, org_slug: str, membership_id: int):
 
 
 @router.get("/orgs/{org_slug}/invitations", response=list[InvitationOut])
-@paginate(LimitOffsetPagination)
+@paged
 def invitation_list(request: OrgRequest, org_slug: str):
     return selectors.invitation_list(organisation=org_scope(request, org_slug, "orgs.manage_members"))
 

@@ -5,6 +5,7 @@ from datetime import date
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from samskapa.api.pagination import paged
 from samskapa.api.patching import PatchSchema
 from samskapa.api.scope import org_scope
 from samskapa.core.types import OrgRequest
@@ -187,6 +188,7 @@ def _full(organisation, strategy):
 
 
 @router.get("/orgs/{org_slug}/strategies", response=list[StrategySummaryOut])
+@paged
 def strategy_list(request: OrgRequest, org_slug: str):
     return selectors.strategy_list(organisation=org_scope(request, org_slug, VIEW))
 
@@ -238,6 +240,7 @@ def strategy_revise(request: OrgRequest, org_slug: str, strategy_id: int):
 
 
 @router.get("/orgs/{org_slug}/strategies/{strategy_id}/versions", response=list[VersionOut])
+@paged
 def version_list(request: OrgRequest, org_slug: str, strategy_id: int):
     organisation, strategy = _strategy(request, org_slug, strategy_id)
     return selectors.version_list(organisation=organisation, strategy=strategy)
@@ -353,6 +356,7 @@ def goal_delete(request: OrgRequest, org_slug: str, goal_id: int):
 
 
 @router.get("/orgs/{org_slug}/foundations", response=list[FoundationOut])
+@paged
 def foundation_list(request: OrgRequest, org_slug: str):
     return selectors.foundation_list(organisation=org_scope(request, org_slug, VIEW))
 
@@ -364,5 +368,6 @@ def foundation_create(request: OrgRequest, org_slug: str, payload: FoundationIn)
 
 
 @router.get("/orgs/{org_slug}/principles", response=list[PrincipleOut])
+@paged
 def principle_list(request: OrgRequest, org_slug: str):
     return selectors.principle_list(organisation=org_scope(request, org_slug, VIEW))
