@@ -95,7 +95,7 @@ def _actions(org, plan, count: int, rng, texts, areas, goals, leads, partners, p
                     end=begin + timedelta(days=rng.randint(180, 1200)),
                     budget=Decimal(rng.randint(10, 2000) * 1000),
                     funding=rng.choice(list(Funding.values)),
-                    target_groups=rng.sample(["newcomers", "women", "children", "host"], 2),
+                    target_groups=rng.sample(["newcomers", "women", "children", "youth", "families"], 2),
                     status=status,
                     status_reason="Försenat på grund av personalbrist." if status == Status.DELAYED else "",
                     percent_complete=100 if status == Status.DONE else rng.randint(0, 90),
@@ -444,7 +444,11 @@ def build(scale: int, password: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, choices=[1, 10], default=1, help="10: also a plan with 10,000 actions")
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""), help="default: DATABASE_URL")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("SAMSKAPA_BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", ""),
+        help="default: SAMSKAPA_BENCH_DATABASE_URL (make bench sets it), else DATABASE_URL",
+    )
     parser.add_argument("--password", default="bench-only-password-1", help="the demo login's password")
     parser.add_argument("--fresh", action="store_true", help="empty the database first")
     args = parser.parse_args()

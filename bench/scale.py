@@ -24,6 +24,7 @@ missing. Skips with a message when PostgreSQL does not answer. Prints figures; n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -216,7 +217,7 @@ def _measure(base: str, page: dict, args, script: str) -> dict:
     return result | _threads(url, page["cookie"], args.seconds, args.connections) | {"how": "threads"}
 
 
-def _pages(ids: dict, signed_in: str, bump) -> list[dict]:
+def pages(ids: dict, signed_in: str, bump) -> list[dict]:
     org, plans = f"/o/{SLUG}", ids["plans"]
     small_plan, big_plan = plans[-2] if len(plans) > 1 else plans[-1], plans[-1]
     if big_plan[1] < 5000:  # built at --scale 1: no plan with 10,000 actions
@@ -247,6 +248,65 @@ def _pages(ids: dict, signed_in: str, bump) -> list[dict]:
     made = [{"name": name, "path": path, "cookie": cookie} for name, path, cookie in pages if path]
     made[-1]["cold"] = bump
     return made
+
+
+@contextlib.contextmanager
+def serve(database_url: str, scale: int, workers: int, rebuild: bool = False, keep_static: bool = False):
+    """The large organisation served by gunicorn on loopback: (base URL, ids, signed-in Cookie, bump).
+
+    The server's errors go to gunicorn.log in the var folder (SAMSKAPA_VAR_DIR).
+    """
+    var_dir = os.environ.get("SAMSKAPA_VAR_DIR") or str(Path(tempfile.gettempdir()) / "samskapa-bench-var")
+    Path(var_dir).mkdir(parents=True, exist_ok=True)
+    env = _environment(var_dir, database_url)
+    build = [sys.executable, str(ROOT / "bench/large_org.py"), "--scale", str(scale), "--password", PASSWORD]
+    subprocess.run(build + (["--fresh"] if rebuild else []), env=env, check=True)  # noqa: S603
+    if not (keep_static and list(Path(var_dir).glob("static*/staticfiles.json"))):
+        subprocess.run(  # noqa: S603 - as a production set-up does: static files from the manifest
+            [str(BIN / "samskapa"), "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=var_dir
+        )
+    ids = json.loads(_python(env, IDS_QUERY.format(slug=SLUG)).strip().splitlines()[-1])
+
+    import psycopg
+
+    database = psycopg.connect(database_url, autocommit=True)
+
+    def bump() -> None:
+        """What saving public content does: the site's content version moves, caches are renewed."""
+        database.execute(
+            "UPDATE publicsite_publicsite SET content_version = content_version + 1, content_changed_at = now() "
+            "WHERE organisation_id = (SELECT id FROM orgs_organisation WHERE slug = %s)",
+            [SLUG],
+        )
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+        [str(BIN / "gunicorn"), "samskapa.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+        + ["--log-level", "warning", "--timeout", "300"],
+        env=env,
+        cwd=var_dir,
+        stderr=open(Path(var_dir) / "gunicorn.log", "a"),  # noqa: SIM115 - closed with the server
+    )
+    try:
+        wait_for(f"{base}/healthz")
+        yield base, ids, _sign_in(base), bump
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        database.close()
+
+
+def usable_database(database_url: str) -> str | None:
+    """None when the bench can run on this database, else the reason to skip."""
+    if not database_url.startswith("postgres"):
+        return "the benches measure on PostgreSQL; give --database-url postgresql://..."
+    why = _postgres_answers(database_url)
+    if why:
+        return f"PostgreSQL at {database_url.split('@')[-1]} is not usable: {why}"
+    if not shutil.which(str(BIN / "gunicorn")):
+        return "gunicorn is missing; pip install -e . (make install)"
+    return None
 
 
 def _ratio(results: dict, name: str, over: str, key: str) -> float | None:
@@ -292,7 +352,10 @@ def _report(results: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("SAMSKAPA_BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_URL,
+    )
     parser.add_argument("--scale", type=int, choices=[1, 10], default=10, help="10: also a plan of 10,000 actions")
     parser.add_argument("--seconds", type=int, default=10, help="seconds of load per page (default 10)")
     parser.add_argument("--connections", type=int, default=4, help="simultaneous connections (default 4)")
@@ -301,74 +364,34 @@ def main() -> int:
     parser.add_argument("--cold-samples", type=int, default=20, help="cold requests to the public page")
     parser.add_argument("--only", default="", help="comma-separated page names (default: all)")
     parser.add_argument("--rebuild", action="store_true", help="empty the database and build again")
+    parser.add_argument("--keep-static", action="store_true", help="skip collectstatic when done before")
     parser.add_argument("--json", default="", help="also write the figures to this file")
     args = parser.parse_args()
-    if not args.database_url.startswith("postgres"):
-        print("SKIP: bench/scale.py measures on PostgreSQL; give --database-url postgresql://...")
-        return 0
-    why = _postgres_answers(args.database_url)
+    why = usable_database(args.database_url)
     if why:
-        print(f"SKIP: PostgreSQL at {args.database_url.split('@')[-1]} is not usable: {why}")
+        print(f"SKIP: {why}")
         return 0
-    if not shutil.which(str(BIN / "gunicorn")):
-        print("SKIP: gunicorn is missing; pip install -e . (make install)")
-        return 0
-    var_dir = os.environ.get("SAMSKAPA_VAR_DIR") or str(Path(tempfile.gettempdir()) / "samskapa-bench-var")
-    Path(var_dir).mkdir(parents=True, exist_ok=True)
-    env = _environment(var_dir, args.database_url)
-    build = [sys.executable, str(ROOT / "bench/large_org.py"), "--scale", str(args.scale), "--password", PASSWORD]
-    subprocess.run(build + (["--fresh"] if args.rebuild else []), env=env, check=True)  # noqa: S603
-    subprocess.run(  # noqa: S603 - as a production set-up does: static files from the manifest
-        [str(BIN / "samskapa"), "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=var_dir
-    )
-    ids = json.loads(_python(env, IDS_QUERY.format(slug=SLUG)).strip().splitlines()[-1])
-
-    import psycopg
-
-    database = psycopg.connect(args.database_url, autocommit=True)
-
-    def bump() -> None:
-        """What saving public content does: the site's content version moves, caches are renewed."""
-        database.execute(
-            "UPDATE publicsite_publicsite SET content_version = content_version + 1, content_changed_at = now() "
-            "WHERE organisation_id = (SELECT id FROM orgs_organisation WHERE slug = %s)",
-            [SLUG],
-        )
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-        [str(BIN / "gunicorn"), "samskapa.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
-        + ["--log-level", "warning", "--timeout", "300"],
-        env=env,
-        cwd=var_dir,
-    )
-    results: dict[str, dict] = {}
-    try:
-        wait_for(f"{base}/healthz")
-        signed_in = _sign_in(base)
+    with serve(args.database_url, args.scale, args.workers, args.rebuild, args.keep_static) as served:
+        base, ids, signed_in, bump = served
         tool = "wrk" if shutil.which("wrk") else "Python threads (install wrk for steadier figures)"
         print(
             f"\n{tool}: {args.connections} connections for {args.seconds} s a page against gunicorn with "
-            f"{args.workers} workers, PostgreSQL, {os.cpu_count()} cores shared; plans {ids['plans']}, "
+            f"{args.workers} workers, PostgreSQL, {os.cpu_count()} cores shared (load {os.getloadavg()[0]:.1f}); "
+            f"plans (id, actions) {ids['plans']}, "
             f"survey responses {ids['responses']}"
         )
+        results: dict[str, dict] = {}
         only = {n.strip() for n in args.only.split(",") if n.strip()}
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
             script.write(WRK_SCRIPT)
             script.flush()
-            for page in _pages(ids, signed_in, bump):
+            for page in pages(ids, signed_in, bump):
                 if only and page["name"] not in only:
                     continue
-                results[page["name"]] = _measure(base, page, args, script.name)
-                r = results[page["name"]]
+                results[page["name"]] = r = _measure(base, page, args, script.name)
                 print(
                     f"  measured {page['name']}: {r.get('rps', 0):.1f} req/s, p50 {r.get('p50', 0):.0f} ms", flush=True
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-        database.close()
     _report(results)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))

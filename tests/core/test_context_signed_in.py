@@ -4,6 +4,7 @@ person belongs to (issue 15: a trivial signed-in page within 1.25x the cost of t
 
 import pytest
 from django.db import connection
+from django.test import Client as Client_
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from tests.conftest import logged_in_client
@@ -35,8 +36,8 @@ def test_home_page_reads_session_person_and_memberships_once(coordinator, others
     _join(coordinator, others)
     client = logged_in_client(coordinator)
     queries = _queries(client, reverse("home"))
-    # The session, the person, and their memberships with the organisations: one query each.
-    assert len(queries) <= 3, "\n".join(queries)
+    # The session, then the person with their memberships and organisations (orgs.backends).
+    assert len(queries) <= 2, "\n".join(queries)
     assert len(_membership_reads(queries)) == 1
 
 
@@ -62,12 +63,12 @@ def test_organisation_page_does_not_grow_with_memberships(coordinator, org):
 
 
 @pytest.mark.django_db
-def test_small_organisation_page_pays_three_queries_for_who_is_asking(admin, org):
+def test_small_organisation_page_pays_two_queries_for_who_is_asking(admin, org):
     client = logged_in_client(admin)
     url = reverse("orgs:settings", args=[org.slug])
     queries = _queries(client, url)
-    # The session, the person, their memberships (the organisation and the role come with them).
-    assert len(queries) <= 3, "\n".join(queries)
+    # The session, the person with their memberships (the organisation and the role come with them).
+    assert len(queries) <= 2, "\n".join(queries)
 
 
 @pytest.mark.django_db
@@ -80,3 +81,31 @@ def test_another_organisations_address_is_still_refused(coordinator, other_org):
 def test_the_switcher_is_not_read_by_an_anonymous_page(client):
     queries = _queries(client, reverse("login"))
     assert not _membership_reads(queries)
+
+
+@pytest.mark.django_db
+def test_a_person_without_organisations_pays_the_session_and_the_person(client_for):
+    from tests.factories import UserFactory
+
+    queries = _queries(client_for(UserFactory()), reverse("home"))
+    assert len(queries) <= 3, "\n".join(queries)  # the session, the person, their (no) memberships
+
+
+@pytest.mark.django_db
+def test_a_removed_member_loses_the_organisation_on_the_next_page(coordinator, org):
+    client = logged_in_client(coordinator)
+    assert client.get(reverse("orgs:dashboard", args=[org.slug])).status_code == 200
+    coordinator.memberships.all().delete()
+    assert client.get(reverse("orgs:dashboard", args=[org.slug])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_signing_in_with_the_password_still_works(org):
+    from tests.factories import PASSWORD, MembershipFactory, UserFactory
+
+    person = MembershipFactory(organisation=org, user=UserFactory(email="anna@example.test")).user
+    client = Client_(HTTP_ACCEPT_LANGUAGE="en")
+    answer = client.post(reverse("login"), {"username": person.email, "password": PASSWORD})
+    assert answer.status_code == 302
+    page = client.get(reverse("home")).content.decode()
+    assert org.name in page

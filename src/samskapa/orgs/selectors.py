@@ -19,20 +19,26 @@ def memberships_of_request(request) -> list[Membership]:
 
     Every signed-in page needs them: the organisation switcher in the layout, the home page's list
     and the organisation in the URL (see core.views.org_view) all take them from here, so a page
-    pays one query however many organisations the person belongs to. The roles are noted for the
-    permission rules too (orgs.rules.role_in), which then ask nothing more.
+    pays one query however many organisations the person belongs to, and none when they came
+    with the person (orgs.backends). The roles are noted for the permission rules too
+    (orgs.rules.role_in), which then ask nothing more.
     """
     cached = getattr(request, "_samskapa_memberships", None)
     if cached is None:
         user = getattr(request, "user", None)
-        cached = list(membership_list_for_user(user=user)) if user is not None else []
-        request._samskapa_memberships = cached
-        if cached:
+        if user is None or not user.is_authenticated:
+            cached = []
+        else:
             # On the person itself, not on the lazy wrapper request.user is: the rules see the person.
             person = getattr(user, "_wrapped", user)
+            # Read with the person when signing in found them (orgs.backends.MemberBackend), else now.
+            cached = person.__dict__.get("_samskapa_memberships")
+            if cached is None:
+                cached = list(membership_list_for_user(user=person))
             roles = person.__dict__.setdefault("_samskapa_roles", {})
             for membership in cached:
                 roles.setdefault(membership.organisation_id, membership.role)
+        request._samskapa_memberships = cached
     return cached
 
 
