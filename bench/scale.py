@@ -212,8 +212,11 @@ def _measure(base: str, page: dict, args, script: str) -> dict:
         figures = _summary(samples, sum(samples), 0)
         figures["rps"] = args.workers / statistics.median(samples)  # one request per worker at a time
         return result | figures | {"how": "seq"}
-    if shutil.which("wrk"):
-        return result | _wrk(url, page["cookie"], args.seconds, args.connections, script) | {"how": "wrk"}
+    if shutil.which("wrk") and not args.threads:
+        figures = _wrk(url, page["cookie"], args.seconds, args.connections, script) | {"how": "wrk"}
+        # wrk stops with requests still queued in the workers: let them finish before the next page.
+        time.sleep(min(60.0, args.connections / args.workers * figures.get("p95", 0) / 1000))
+        return result | figures
     return result | _threads(url, page["cookie"], args.seconds, args.connections) | {"how": "threads"}
 
 
@@ -364,6 +367,7 @@ def main() -> int:
     parser.add_argument("--cold-samples", type=int, default=20, help="cold requests to the public page")
     parser.add_argument("--only", default="", help="comma-separated page names (default: all)")
     parser.add_argument("--rebuild", action="store_true", help="empty the database and build again")
+    parser.add_argument("--threads", action="store_true", help="drive the load with Python threads, not wrk")
     parser.add_argument("--keep-static", action="store_true", help="skip collectstatic when done before")
     parser.add_argument("--json", default="", help="also write the figures to this file")
     args = parser.parse_args()
@@ -373,7 +377,7 @@ def main() -> int:
         return 0
     with serve(args.database_url, args.scale, args.workers, args.rebuild, args.keep_static) as served:
         base, ids, signed_in, bump = served
-        tool = "wrk" if shutil.which("wrk") else "Python threads (install wrk for steadier figures)"
+        tool = "wrk" if shutil.which("wrk") and not args.threads else "Python threads (wrk gives steadier figures)"
         print(
             f"\n{tool}: {args.connections} connections for {args.seconds} s a page against gunicorn with "
             f"{args.workers} workers, PostgreSQL, {os.cpu_count()} cores shared (load {os.getloadavg()[0]:.1f}); "
