@@ -1,6 +1,6 @@
 """What a phone gets from the key pages of the large organisation: bytes, blocking scripts, LCP.
 
-    python bench/browser_budget.py [--database-url URL] [--scale 1|10] [--only NAME,NAME]
+    python bench/browser_budget.py [--database-url URL] [--scale 1|10] [--only NAME,NAME] [--keep-static]
 
 Serves the large organisation as bench/scale.py does (PostgreSQL, gunicorn, built by
 bench/large_org.py when missing) and opens each key page in Debian's Chromium through Playwright
@@ -102,6 +102,7 @@ def main() -> int:
         default=os.environ.get("SAMSKAPA_BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_URL,
     )
     parser.add_argument("--scale", type=int, choices=[1, 10], default=10)
+    parser.add_argument("--keep-static", action="store_true", help="skip collectstatic when done before")
     parser.add_argument("--only", default="", help="comma-separated page names (default: the key HTML pages)")
     args = parser.parse_args()
     chromium = _chromium()
@@ -118,7 +119,8 @@ def main() -> int:
         print(f"SKIP: {why}")
         return 0
     wanted = [n.strip() for n in args.only.split(",") if n.strip()] or HTML_PAGES
-    with serve(args.database_url, args.scale, workers=2) as (base, ids, signed_in, bump), sync_playwright() as pw:
+    served = serve(args.database_url, args.scale, workers=2, keep_static=args.keep_static)
+    with served as (base, ids, signed_in, bump), sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=chromium,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync"]

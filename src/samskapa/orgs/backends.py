@@ -25,12 +25,12 @@ class MemberBackend(ModelBackend):
         if not memberships:  # a person without an organisation yet: Django's own read
             user = super().get_user(user_id)
             if user is not None:
-                user._samskapa_memberships = []
+                user.__dict__["_samskapa_memberships"] = []
             return user
         user = memberships[0].user
         if not self.user_can_authenticate(user):
             return None
         for membership in memberships:
             membership.user = user  # one person object, not one per row
-        user._samskapa_memberships = memberships
+        user.__dict__["_samskapa_memberships"] = memberships
         return user
