@@ -27,8 +27,8 @@ PHONE = {"width": 390, "height": 844}
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 CPU_SLOWDOWN = 4
 HTML_PAGES = [
-    "plan 1,000",
-    "plan 10,000",
+    "plan 1000",
+    "plan 10000",
     "all actions",
     "actors",
     "inputs",
