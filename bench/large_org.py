@@ -182,6 +182,10 @@ def build(scale: int, password: str) -> None:
     from samskapa.strategy.models import FocusArea, Goal, Principle, Strategy
 
     steps = Steps()
+    # The demo login has a known password: never on a database with real organisations in it.
+    real = Organisation.objects.filter(is_demo=False).exclude(slug__in=["bench-import"]).first()
+    if real is not None:
+        raise SystemExit(f"refused: {real.name} is not a demo organisation; use a database of its own")
     if not Organisation.objects.filter(slug=SLUG).exists():
         demo_load(password=password)
         steps.done("loaded the demo (four municipalities, demo@samskapa.test)")
