@@ -10,7 +10,7 @@ signs in as the demo coordinator and drives each key page with wrk (or, without 
 threads) for --seconds. Prints per page: status, size, requests per second, p50 and p95 in ms; then
 the ratios issue 15 asks for, from the same run:
 
-- the action plan with 10,000 actions against 1,000 (target: within 1.5x the cost);
+- the action plan with 10,000 actions against 1,000, one request each (target: within 1.5x the cost);
 - a trivial page signed in against the same page anonymous (target: within 1.25x);
 - public pages against a trivial anonymous view (/healthz; target: at least 0.5x the throughput);
 - a public page cold, just after a change (target: p95 < 100 ms).
@@ -331,7 +331,8 @@ def _report(results: dict) -> None:
         )
     print("\n  ratios (same run)")
     lines = [
-        ("plan 10,000 / plan 1,000, cost (p50)", _ratio(results, "plan 10000", "plan 1000", "p50"), "<= 1.5"),
+        # One request each on an idle server: a slow page is timed one by one, a fast one under wrk.
+        ("plan 10,000 / plan 1,000, one request", _ratio(results, "plan 10000", "plan 1000", "first"), "<= 1.5"),
         (
             "home signed in / anonymous, cost (1/req/s)",
             _ratio(results, "home anonymous", "home signed in", "rps"),
