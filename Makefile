@@ -108,9 +108,21 @@ accessibility-record: install-test
 	SAMSKAPA_RECORD_ACCESSIBILITY=1 $(VENV)/bin/pytest tests/browser/test_public_pages.py -k four_languages -q
 	@cat src/samskapa/publicsite/data/accessibility-checks.json
 
+# Each script prints its figures (bench/README.md); those that need PostgreSQL (BENCH_DATABASE_URL,
+# default a samskapa_bench database on the local server) or Chromium say SKIP without them.
+BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/samskapa_bench
 bench: install-test
 	$(PY) -m pip install --quiet -e '.[test,bench]'
-	@for script in bench/[!_]*.py; do echo "== $$script =="; $(PY) $$script || echo "($$script did not finish)"; done
+	@# bench/scale.py drives the load with Debian's wrk; without it, with Python threads (rougher figures).
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's wrk for the load benchmarks"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+	      || echo "SKIP: wrk could not be installed; bench/scale.py uses Python threads instead"; \
+	  else echo "SKIP: wrk is missing and apt-get is not usable; bench/scale.py uses Python threads instead"; fi; \
+	fi
+	@for script in bench/[!_]*.py; do echo "== $$script =="; \
+	  SAMSKAPA_BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) $$script || echo "($$script did not finish)"; done
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samskapa.core.errors import ApplicationError
-from samskapa.orgs.selectors import membership_list_for_user, organisation_for_member
+from samskapa.orgs.selectors import memberships_of_request, organisation_for_request
 
 
 def org_view(capability: str = "orgs.view_organisation") -> Callable:
@@ -24,10 +24,10 @@ def org_view(capability: str = "orgs.view_organisation") -> Callable:
         @wraps(view)
         @login_required
         def wrapper(request: HttpRequest, org_slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
-            organisation, membership = organisation_for_member(user=request.user, slug=org_slug)
+            # One query for all the person's memberships, shared with the layout's organisation switcher;
+            # it also primes the role cache the permission rules read, saving a query per check.
+            organisation, membership = organisation_for_request(request, slug=org_slug)
             request.organisation, request.membership = organisation, membership  # type: ignore[attr-defined]
-            # Prime the role cache the permission rules read, saving a query per check.
-            request.user.__dict__.setdefault("_samskapa_roles", {})[organisation.pk] = membership.role
             if not request.user.has_perm(capability, organisation):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -66,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
             for site in public_site_list()
         ]
         return render(request, "core/landing.html", {"sites": sites})
-    memberships = membership_list_for_user(user=request.user)
+    memberships = memberships_of_request(request)  # the same list the layout's switcher shows
     return render(request, "core/home.html", {"memberships": memberships})
 
 

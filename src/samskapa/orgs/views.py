@@ -154,7 +154,7 @@ def invitation_accept(request: OrgRequest, token: str) -> HttpResponse:
             except ApplicationError as error:
                 return render(request, "orgs/invitation_invalid.html", {"message": error.message}, status=error.status)
             if not request.user.is_authenticated:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="samskapa.orgs.backends.MemberBackend")
             messages.success(request, _("Welcome to %(org)s.") % {"org": membership.organisation})
             return redirect("orgs:dashboard", org_slug=membership.organisation.slug)
     return render(request, "orgs/invitation_accept.html", {"invitation": invitation, "form": form})
