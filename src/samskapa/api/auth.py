@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
 from samskapa.accounts.services import token_authenticate
-from samskapa.orgs.selectors import organisation_for_member
+from samskapa.orgs.selectors import organisation_for_request
 
 
 def _resolve_organisation(request: HttpRequest) -> None:
@@ -17,9 +17,10 @@ def _resolve_organisation(request: HttpRequest) -> None:
     slug = match.kwargs.get("org_slug") if match else None
     if slug is None:
         return
-    organisation, membership = organisation_for_member(user=request.user, slug=slug)
+    # The same lookup as the pages (core.views.org_view): memberships read once per request, and the
+    # roles noted on the person itself (not the lazy request.user wrapper) for the permission rules.
+    organisation, membership = organisation_for_request(request, slug=slug)
     request.organisation, request.membership = organisation, membership  # type: ignore[attr-defined]
-    request.user.__dict__.setdefault("_samskapa_roles", {})[organisation.pk] = membership.role
 
 
 class TokenAuth(HttpBearer):

@@ -52,16 +52,6 @@ def organisation_for_request(request, *, slug: str) -> tuple[Organisation, Membe
     raise Http404
 
 
-def organisation_for_member(*, user, slug: str) -> tuple[Organisation, Membership]:
-    """The organisation behind a URL slug, if ``user`` is a member; 404 alike for absent and foreign."""
-    if not user.is_authenticated:
-        raise Http404
-    membership = Membership.objects.select_related("organisation").filter(user=user, organisation__slug=slug).first()
-    if membership is None:
-        raise Http404
-    return membership.organisation, membership
-
-
 def member_list(*, organisation: Organisation) -> QuerySet[Membership]:
     return Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__email")
 
