@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -19,6 +18,7 @@ from samskapa.cocreation.results import export_csv_chunks, export_xlsx_file, sur
 from samskapa.cocreation.services import surveys as services
 from samskapa.core.downloads import file_response, streaming_file_response, temporary_file_response
 from samskapa.core.errors import ApplicationError
+from samskapa.core.paging import paginate
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.reports.pdf import render_pdf
@@ -34,7 +34,7 @@ def _to_survey(survey):
 @org_view(VIEW)
 def survey_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    page = Paginator(selectors.survey_list(organisation=org), 50).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.survey_list(organisation=org))
     context = {"page": page, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/survey_list.html", context)
 
