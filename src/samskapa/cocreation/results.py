@@ -172,7 +172,9 @@ def export_csv(survey: Survey) -> bytes:
 
 def _sheet(survey: Survey) -> Sheet:
     header = export_header(survey)
-    return Sheet(title=_("Answers"), header=header, rows=export_rows(survey), widths={i: 40 for i in range(4, len(header))})
+    return Sheet(
+        title=_("Answers"), header=header, rows=export_rows(survey), widths={i: 40 for i in range(4, len(header))}
+    )
 
 
 def export_xlsx_file(survey: Survey):

@@ -97,7 +97,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
 def xlsx_file(sheets: Sequence[Sheet]) -> IO[bytes]:
     """The same workbook as :func:`xlsx_bytes` in a temporary file (rewound), for a file response:
     openpyxl's write-only mode keeps rows on disk as it goes, so memory stays flat for any size."""
-    target = tempfile.TemporaryFile()
+    target = tempfile.TemporaryFile()  # noqa: SIM115  # the response closes (and so removes) it
     _xlsx_write(sheets, target)
     target.seek(0)
     return target
