@@ -120,9 +120,10 @@ def export_header(survey: Survey) -> list[str]:
     return header + [f"{q.order}. {q.text}" for q in survey.questions.all()]
 
 
-def export_rows(survey: Survey, *, batch: int = EXPORT_BATCH) -> Iterator[list]:
+def export_rows(survey: Survey, *, batch: int | None = None) -> Iterator[list]:
     """The rows of the export, read ``batch`` responses at a time (two queries a batch), so memory stays
     flat however many answered."""
+    batch = batch or EXPORT_BATCH
     questions = list(survey.questions.all())
     labels = {c.pk: c.label for q in questions for c in q.choices.all()}
     responses = Response.objects.filter(survey=survey).order_by("pk").only("pk", "created_at", "language", "group")
