@@ -244,3 +244,9 @@ def test_a_page_number_out_of_range_shows_the_nearest_page(org, coordinator, cli
     assert response.status_code == 200
     response = client_for(coordinator).get(f"/o/{org.slug}/cocreation/{path}?page=zebra")
     assert response.status_code == 200
+
+
+def test_the_pager_shows_no_template_comment(org, coordinator, client_for):
+    _consultations(org, 60)
+    page = client_for(coordinator).get(f"/o/{org.slug}/cocreation/consultations/").content.decode()
+    assert "{#" not in page and "page.query keeps the filters" not in page
