@@ -250,3 +250,35 @@ def test_the_pager_shows_no_template_comment(org, coordinator, client_for):
     _consultations(org, 60)
     page = client_for(coordinator).get(f"/o/{org.slug}/cocreation/consultations/").content.decode()
     assert "{#" not in page and "page.query keeps the filters" not in page
+
+
+def test_you_said_we_did_pages_the_decided_and_counts_those_waiting(org, coordinator, client_for):
+    from samskapa.cocreation.models import FindingInput, Input
+
+    client = client_for(coordinator)
+    url = f"/o/{org.slug}/cocreation/you-said-we-did/"
+    _findings(org, 180)  # 60 decided (more than a page), 120 waiting
+    consultation = Consultation.objects.create(organisation=org, title="Samtal", kind="workshop", languages=["sv"])
+    first = Finding.objects.get(statement="Slutsats 0000")
+    inputs = Input.objects.bulk_create(
+        Input(organisation=org, consultation=consultation, text=f"Inspel {i}", language="sv") for i in range(8)
+    )
+    FindingInput.objects.bulk_create(FindingInput(organisation=org, finding=first, input=i) for i in inputs)
+    client.get(url)
+    few, small = _queries(client, url)
+    _findings(org, 1620, start=180)
+    many, large = _queries(client, url)
+    assert many == few and abs(len(large) - len(small)) < 500
+    page = large.decode()
+    assert "Inspel 2" in page and "Inspel 3" not in page  # three of its eight inputs, and their number
+    assert "8 inspel" in page or "8 inputs" in page
+    assert "?decided=no" in page and "1200" in page  # the waiting ones are counted and linked
+    assert "Sida 1 av 12" in page or "Page 1 of 12" in page  # 600 decided, 50 a page
+
+
+def test_the_people_list_is_paged(org, coordinator, client_for):
+    from samskapa.cocreation.models import Person
+
+    Person.objects.bulk_create(Person(organisation=org, full_name=f"Person {i:03d}") for i in range(60))
+    page = client_for(coordinator).get(f"/o/{org.slug}/cocreation/people/").content.decode()
+    assert "Person 049" in page and "Person 050" not in page and "?page=2" in page

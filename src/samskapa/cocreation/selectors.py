@@ -141,6 +141,18 @@ def finding_page_list(*, organisation: Organisation) -> QuerySet[Finding]:
     )
 
 
+EVIDENCE_SHOWN = 3
+
+
+def you_said_we_did_lists(*, organisation: Organisation) -> tuple[QuerySet[Finding], QuerySet[Finding]]:
+    """(decided, waiting) findings for pages that show them a page at a time: each decided one with
+    its first few inputs only (a sliced prefetch) and how many there are in all."""
+    waiting = finding_undecided_list(organisation=organisation).values("pk")
+    sample = Prefetch("inputs", queryset=Input.objects.order_by("pk")[:EVIDENCE_SHOWN], to_attr="sample_inputs")
+    findings = finding_page_list(organisation=organisation).order_by("statement", "pk")
+    return findings.exclude(pk__in=waiting).prefetch_related(sample), findings.filter(pk__in=waiting)
+
+
 def finding_undecided_list(*, organisation: Organisation) -> QuerySet[Finding]:
     """Findings with neither a decision linked nor an outcome written: what still waits for a decision."""
     return Finding.objects.filter(organisation=organisation, decisions__isnull=True, outcome__regex=r"^\s*$")

@@ -53,11 +53,18 @@ FINDING_SORTS = {"statement": ("statement",), "evidence": ("evidence_count",), "
 
 @org_view(VIEW)
 def you_said_we_did(request: OrgRequest) -> HttpResponse:
-    return render(
-        request,
-        "cocreation/you_said_we_did.html",
-        {"view": selectors.you_said_we_did(organisation=request.organisation)},
-    )
+    """Decided findings a page at a time; those still waiting are counted, the first few named."""
+    decided, waiting = selectors.you_said_we_did_lists(organisation=request.organisation)
+    context = {
+        "page": paginate(request, decided),
+        "waiting": waiting[:WAITING_SHOWN],
+        "waiting_count": waiting.count(),
+    }
+    return render(request, "cocreation/you_said_we_did.html", context)
+
+
+# Findings without an outcome named on "you said, we did"; the findings list (?decided=no) pages through all.
+WAITING_SHOWN = 20
 
 
 @org_view(CHANGE)
