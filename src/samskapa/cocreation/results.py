@@ -38,28 +38,25 @@ def _counts(pairs: list[tuple[str, int]], base: int) -> list[tuple[str, int, int
 _CHOICE_COUNTS = {
     "postgresql": (
         "SELECT a.question_id, chosen.value, COUNT(*) FROM {answer} a "
-        "JOIN {question} q ON q.id = a.question_id "
         "CROSS JOIN LATERAL jsonb_array_elements_text(a.choice_ids) AS chosen(value) "
-        "WHERE q.survey_id = %s AND q.kind IN ('single', 'multiple') "
-        "AND jsonb_typeof(a.choice_ids) = 'array' GROUP BY a.question_id, chosen.value"
+        "WHERE a.question_id IN ({ids}) AND jsonb_typeof(a.choice_ids) = 'array' "
+        "GROUP BY a.question_id, chosen.value"
     ),
     "sqlite": (
-        "SELECT a.question_id, chosen.value, COUNT(*) FROM {answer} a "
-        "JOIN {question} q ON q.id = a.question_id, json_each(a.choice_ids) AS chosen "
-        "WHERE q.survey_id = %s AND q.kind IN ('single', 'multiple') "
-        "AND json_type(a.choice_ids) = 'array' GROUP BY a.question_id, chosen.value"
+        "SELECT a.question_id, chosen.value, COUNT(*) FROM {answer} a, json_each(a.choice_ids) AS chosen "
+        "WHERE a.question_id IN ({ids}) AND json_type(a.choice_ids) = 'array' "
+        "GROUP BY a.question_id, chosen.value"
     ),
 }
 
 
-def _choice_counts(survey: Survey) -> dict[tuple[int, int], int]:
-    """{(question id, choice id): times chosen} for the choice questions of ``survey``, in one query."""
+def _choice_counts(question_ids: list[int]) -> dict[tuple[int, int], int]:
+    """{(question id, choice id): times chosen} for the given choice questions, in one query."""
     sql = _CHOICE_COUNTS[connection.vendor].format(
-        answer=connection.ops.quote_name(Answer._meta.db_table),
-        question=connection.ops.quote_name(Question._meta.db_table),
+        answer=connection.ops.quote_name(Answer._meta.db_table), ids=", ".join(["%s"] * len(question_ids))
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [survey.pk])
+        cursor.execute(sql, question_ids)
         counts: dict[tuple[int, int], int] = {}
         for question_id, chosen, n in cursor.fetchall():
             try:
@@ -77,20 +74,21 @@ def survey_results(survey: Survey, *, text_samples: int = 5) -> tuple[int, list[
     answers there are; ``survey.questions`` with their choices should be prefetched.
     """
     total = Response.objects.filter(survey=survey).count()
-    answers = Answer.objects.filter(question__survey=survey).order_by()
+    questions = list(survey.questions.all())
+    # By question ids (known from the prefetch) rather than a join: the answers' index on question does it all.
+    answers = Answer.objects.filter(question_id__in=[q.pk for q in questions]).order_by()
     answered = {
         row["question_id"]: row
         for row in answers.values("question_id").annotate(n=Count("pk"), number_sum=Sum("number"))
     }
-    questions = list(survey.questions.all())
-    choice_counts = _choice_counts(survey) if any(q.has_choices for q in questions) else {}
+    choice_ids = [q.pk for q in questions if q.has_choices]
+    choice_counts = _choice_counts(choice_ids) if choice_ids else {}
+    scale_ids = [q.pk for q in questions if q.kind == Question.Kind.SCALE]
     scale_counts: dict[tuple[int, int], int] = {}
-    if any(q.kind == Question.Kind.SCALE for q in questions):
+    if scale_ids:
         scale_counts = {
             (row["question_id"], row["number"]): row["n"]
-            for row in answers.filter(question__kind=Question.Kind.SCALE)
-            .values("question_id", "number")
-            .annotate(n=Count("pk"))
+            for row in answers.filter(question_id__in=scale_ids).values("question_id", "number").annotate(n=Count("pk"))
         }
     results = []
     for question in questions:
@@ -126,23 +124,27 @@ def export_rows(survey: Survey, *, batch: int | None = None) -> Iterator[list]:
     batch = batch or EXPORT_BATCH
     questions = list(survey.questions.all())
     labels = {c.pk: c.label for q in questions for c in q.choices.all()}
-    responses = Response.objects.filter(survey=survey).order_by("pk").only("pk", "created_at", "language", "group")
+    # Translated once, not per row: get_group_display() hashes every lazy label on each call.
+    groups = {value: str(label) for value, label in Response._meta.get_field("group").flatchoices}
+    responses = (
+        Response.objects.filter(survey=survey).order_by("pk").values_list("pk", "created_at", "language", "group")
+    )
     n = 0
     last = 0
     while True:
         chunk = list(responses.filter(pk__gt=last)[:batch])
         if not chunk:
             return
-        last = chunk[-1].pk
+        last = chunk[-1][0]
         answers: dict[int, dict[int, dict]] = {}
-        for row in Answer.objects.filter(response_id__in=[r.pk for r in chunk]).values(
+        for row in Answer.objects.filter(response_id__in=[r[0] for r in chunk]).values(
             "response_id", "question_id", "text", "choice_ids", "number"
         ):
             answers.setdefault(row["response_id"], {})[row["question_id"]] = row
-        for response in chunk:
+        for pk, created_at, language, group in chunk:
             n += 1
-            given = answers.get(response.pk, {})
-            cells = [n, response.created_at.date().isoformat(), response.language, response.get_group_display()]
+            given = answers.get(pk, {})
+            cells = [n, created_at.date().isoformat(), language, groups.get(group, group)]
             cells += [_cell(q, given.get(q.pk), labels) for q in questions]
             yield cells
 
