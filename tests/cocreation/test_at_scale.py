@@ -282,3 +282,18 @@ def test_the_people_list_is_paged(org, coordinator, client_for):
     Person.objects.bulk_create(Person(organisation=org, full_name=f"Person {i:03d}") for i in range(60))
     page = client_for(coordinator).get(f"/o/{org.slug}/cocreation/people/").content.decode()
     assert "Person 049" in page and "Person 050" not in page and "?page=2" in page
+
+
+def test_findings_sort_by_how_many_inputs_they_rest_on(org, coordinator, client_for):
+    from samskapa.cocreation.models import FindingInput, Input
+
+    _findings(org, 3)
+    consultation = Consultation.objects.create(organisation=org, title="Samtal", kind="workshop", languages=["sv"])
+    inputs = Input.objects.bulk_create(
+        Input(organisation=org, consultation=consultation, text=f"Inspel {i}", language="sv") for i in range(3)
+    )
+    most = Finding.objects.get(statement="Slutsats 0002")
+    FindingInput.objects.bulk_create(FindingInput(organisation=org, finding=most, input=i) for i in inputs)
+    page = client_for(coordinator).get(f"/o/{org.slug}/cocreation/findings/?sort=-evidence").content.decode()
+    assert page.index("Slutsats 0002") < min(page.index("Slutsats 0000"), page.index("Slutsats 0001"))
+    assert 'aria-sort="descending"' in page
