@@ -16,8 +16,8 @@ def _text(address: str, response) -> str:
     if address.endswith(".pdf"):
         from pypdf import PdfReader
 
-        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(response.content)).pages)
-    return response.content.decode("utf-8", errors="replace")
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(response.getvalue())).pages)
+    return response.getvalue().decode("utf-8", errors="replace")
 
 
 def crawl(site, client: Client | None = None) -> dict[str, str]:
@@ -38,7 +38,7 @@ def crawl(site, client: Client | None = None) -> dict[str, str]:
         if address.endswith("datapackage.json"):
             found += [
                 resource["path"].removeprefix("http://testserver")
-                for resource in json.loads(response.content)["resources"]
+                for resource in json.loads(response.getvalue())["resources"]
             ]
             found += [path.replace(".csv", ".json") for path in found if path.endswith(".csv")]
         for link in found:

@@ -48,7 +48,7 @@ def _etags(org, pages: list[str]) -> dict[str, str]:
 
 
 def _heard(org) -> int:
-    rows = json.loads(Client().get(f"/p/{org.slug}/data/consultations.json").content)["items"]
+    rows = json.loads(Client().get(f"/p/{org.slug}/data/consultations.json").getvalue())["items"]
     return next(row["heard_newcomers"] for row in rows if row["title"]["sv"] == "Enkät om fritid")
 
 

@@ -19,12 +19,12 @@ def reader():
 
 def as_json(response):
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 def as_rows(response):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_the_data_package_describes_every_file_with_its_columns(org, translated,
     assert package["profile"] == "tabular-data-package" and package["licenses"][0]["name"] == "CC-BY-4.0"
     for resource in package["resources"]:
         rows_response = reader.get(resource["path"].removeprefix("http://testserver"))
-        header = next(csv.reader(io.StringIO(rows_response.content.decode("utf-8-sig"))))
+        header = next(csv.reader(io.StringIO(rows_response.getvalue().decode("utf-8-sig"))))
         assert header == [field["name"] for field in resource["schema"]["fields"]], resource["name"]
 
 

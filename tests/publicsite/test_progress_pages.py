@@ -242,19 +242,19 @@ def test_a_change_to_a_published_action_shows_at_once(org, plan, area, reader):
 def test_open_data_holds_actions_indicators_values_consultations_and_findings(org, plan, area, reader):
     _content(org, plan, area, 2)
     ActionFactory(plan=plan, focus_area=area, title="UTKAST till åtgärd")
-    package = json.loads(reader.get(f"/p/{org.slug}/data/datapackage.json").content)
+    package = json.loads(reader.get(f"/p/{org.slug}/data/datapackage.json").getvalue())
     names = {resource["name"] for resource in package["resources"]}
     assert {"actions", "indicators", "observations", "consultations", "findings"} <= names
-    actions = json.loads(reader.get(f"/p/{org.slug}/data/actions.json").content)["items"]
+    actions = json.loads(reader.get(f"/p/{org.slug}/data/actions.json").getvalue())["items"]
     assert sorted(item["title"]["sv"] for item in actions) == ["Språkcafé 0", "Språkcafé 1"]
     assert actions[0]["percent_complete"] == 40 and actions[0]["last_update_on"] == "2025-04-01"
-    values = json.loads(reader.get(f"/p/{org.slug}/data/observations.json").content)["items"]
+    values = json.loads(reader.get(f"/p/{org.slug}/data/observations.json").getvalue())["items"]
     assert len(values) == 20
-    consultations = json.loads(reader.get(f"/p/{org.slug}/data/consultations.json").content)["items"]
+    consultations = json.loads(reader.get(f"/p/{org.slug}/data/consultations.json").getvalue())["items"]
     assert consultations[0]["heard_newcomers"] == 12
-    findings = json.loads(reader.get(f"/p/{org.slug}/data/findings.json").content)["items"]
+    findings = json.loads(reader.get(f"/p/{org.slug}/data/findings.json").getvalue())["items"]
     assert all(len(item["action_ids"]) == 1 for item in findings)
-    csv = reader.get(f"/p/{org.slug}/data/actions.csv").content.decode("utf-8-sig")
+    csv = reader.get(f"/p/{org.slug}/data/actions.csv").getvalue().decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("id,number,focus_area_id,title_sv") and "UTKAST" not in csv
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from samskapa.actions.models import Action
@@ -16,6 +16,7 @@ from samskapa.cocreation.models import (
     Consultation,
     Finding,
     FindingDecision,
+    FindingInput,
     Group,
     GroupTarget,
     Input,
@@ -129,6 +130,29 @@ def finding_list(*, organisation: Organisation) -> QuerySet[Finding]:
     )
 
 
+def finding_page_list(*, organisation: Organisation) -> QuerySet[Finding]:
+    """Findings for a list page: how many inputs each rests on (counted, not loaded) and their outcomes."""
+    evidence = FindingInput.objects.filter(finding=OuterRef("pk")).values("finding")
+    count = Subquery(evidence.annotate(n=Count("pk")).values("n"), output_field=IntegerField())
+    return (
+        Finding.objects.filter(organisation=organisation)
+        .annotate(evidence_count=Coalesce(count, 0))
+        .prefetch_related(Prefetch("decisions", queryset=_decisions()))
+    )
+
+
+EVIDENCE_SHOWN = 3
+
+
+def you_said_we_did_lists(*, organisation: Organisation) -> tuple[QuerySet[Finding], QuerySet[Finding]]:
+    """(decided, waiting) findings for pages that show them a page at a time: each decided one with
+    its first few inputs only (a sliced prefetch) and how many there are in all."""
+    waiting = finding_undecided_list(organisation=organisation).values("pk")
+    sample = Prefetch("inputs", queryset=Input.objects.order_by("pk")[:EVIDENCE_SHOWN], to_attr="sample_inputs")
+    findings = finding_page_list(organisation=organisation).order_by("statement", "pk")
+    return findings.exclude(pk__in=waiting).prefetch_related(sample), findings.filter(pk__in=waiting)
+
+
 def finding_undecided_list(*, organisation: Organisation) -> QuerySet[Finding]:
     """Findings with neither a decision linked nor an outcome written: what still waits for a decision."""
     return Finding.objects.filter(organisation=organisation, decisions__isnull=True, outcome__regex=r"^\s*$")
@@ -173,17 +197,23 @@ def committee_list(*, organisation: Organisation) -> QuerySet[Committee]:
     )
 
 
-def committee_get(*, organisation: Organisation, committee_id) -> Committee:
+def _meetings():
+    return CommitteeMeeting.objects.select_related("consultation").annotate(decision_count=Count("decisions"))
+
+
+def committee_get(*, organisation: Organisation, committee_id, with_meetings: bool = True) -> Committee:
+    """The committee with its members and (unless a page reads them apart) every meeting."""
     queryset = Committee.objects.prefetch_related(
-        Prefetch("members", queryset=CommitteeMember.objects.select_related("actor", "person")),
-        Prefetch(
-            "meetings",
-            queryset=CommitteeMeeting.objects.select_related("consultation").annotate(
-                decision_count=Count("decisions")
-            ),
-        ),
+        Prefetch("members", queryset=CommitteeMember.objects.select_related("actor", "person"))
     )
+    if with_meetings:
+        queryset = queryset.prefetch_related(Prefetch("meetings", queryset=_meetings()))
     return access_in_organisation(queryset, organisation, pk=committee_id)
+
+
+def meeting_list(*, committee: Committee) -> QuerySet[CommitteeMeeting]:
+    """The meetings of a committee, the latest first (planned ones, without a date, on top)."""
+    return _meetings().filter(committee=committee).order_by(F("consultation__held_on").desc(nulls_first=True), "-pk")
 
 
 def member_get(*, organisation: Organisation, member_id) -> CommitteeMember:

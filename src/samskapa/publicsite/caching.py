@@ -7,7 +7,7 @@ the old page again; a time limit also bounds what a write that bypassed signals 
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time
 
 from django.conf import settings
@@ -75,10 +75,34 @@ def cached_response(
     response = render()
     if hasattr(response, "render"):
         response.render()
-    if response.status_code == 200 and not response.streaming:
+    if response.status_code == 200:
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        cache.set(f"public:{key}", (response.status_code, response.content, headers), cache_seconds())
+        if not response.streaming:
+            cache.set(f"public:{key}", (response.status_code, response.content, headers), cache_seconds())
+        else:
+            # A streamed file (open data) is kept as it goes out, if it turns out small enough.
+            response.streaming_content = _kept(response.streaming_content, f"public:{key}", headers)
     return _stamp(response, etag, modified)
+
+
+# A streamed body larger than this is sent but not kept: large files are cheap to draw again
+# (they stream at flat memory) and would crowd the pages out of the cache.
+STREAM_CACHE_LIMIT = 2 * 1024 * 1024
+
+
+def _kept(chunks: Iterable[bytes], cache_key: str, headers: dict[str, str]) -> Iterator[bytes]:
+    kept: list[bytes] | None = []
+    size = 0
+    for chunk in chunks:
+        if kept is not None:
+            size += len(chunk)
+            if size <= STREAM_CACHE_LIMIT:
+                kept.append(chunk)
+            else:
+                kept = None
+        yield chunk
+    if kept is not None:
+        caches[settings.SAMSKAPA_PUBLIC_CACHE].set(cache_key, (200, b"".join(kept), headers), cache_seconds())
 
 
 def _stamp(response: HttpResponse, etag: str, modified: datetime) -> HttpResponse:

@@ -7,8 +7,9 @@ in JSON, one column per language (``title_sv``, ``title_ar``) in CSV.
 """
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -17,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.core.tabular import csv_bytes
+from samskapa.core.tabular import csv_chunks
 from samskapa.publicsite import progress
 from samskapa.publicsite.models import PublicSite
 from samskapa.publicsite.registry import snapshot_units
@@ -218,9 +219,29 @@ def _meta(site: PublicSite, dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+
+
+def as_json_chunks(site: PublicSite, dataset: Dataset) -> Iterator[bytes]:
+    """The JSON document, written an item at a time so any size streams at flat memory.
+
+    Byte for byte what ``json.dumps`` gives for the whole document with ``indent=1``: the items are
+    dumped alone and indented two more spaces (a JSON string never holds a raw line break).
+    """
+    head = _dumps({**_meta(site, dataset), "items": []})
+    assert head.endswith("[]\n}")
+    prefix = head[: -len("[]\n}")]
+    first = True
+    for row in dataset.rows(site):
+        item = "\n".join("  " + line for line in _dumps(row).split("\n"))
+        yield ((prefix + "[\n") if first else ",\n").encode() + item.encode()
+        first = False
+    yield (prefix + "[]\n}").encode() if first else b"\n ]\n}"
+
+
 def as_json(site: PublicSite, dataset: Dataset) -> bytes:
-    document = {**_meta(site, dataset), "items": list(dataset.rows(site))}
-    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+    return b"".join(as_json_chunks(site, dataset))
 
 
 def csv_header(site: PublicSite, dataset: Dataset) -> list[str]:
@@ -241,7 +262,8 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
-def as_csv(site: PublicSite, dataset: Dataset) -> bytes:
+def as_csv_chunks(site: PublicSite, dataset: Dataset) -> Iterator[bytes]:
+    """The CSV file a few rows at a time (same bytes as one piece)."""
     languages = site.organisation.all_languages
 
     def cells(row: dict[str, Any]) -> list[Any]:
@@ -254,7 +276,11 @@ def as_csv(site: PublicSite, dataset: Dataset) -> bytes:
                 out.append(_csv_value(value))
         return out
 
-    return csv_bytes(csv_header(site, dataset), (cells(row) for row in dataset.rows(site)))
+    return csv_chunks(csv_header(site, dataset), (cells(row) for row in dataset.rows(site)))
+
+
+def as_csv(site: PublicSite, dataset: Dataset) -> bytes:
+    return b"".join(as_csv_chunks(site, dataset))
 
 
 def datapackage(site: PublicSite, build_url: Callable[[str], str]) -> dict[str, Any]:
@@ -315,8 +341,22 @@ def _live_columns(row, texts: dict) -> dict[str, Any]:
     return _text_columns(type(row), {"id": row.pk}, texts)
 
 
+# Live rows are read and translated a batch at a time, so a file of any length costs flat memory.
+BATCH = 500
+
+
+def _batches(queryset) -> Iterator[list]:
+    rows = queryset.iterator(chunk_size=BATCH)
+    while batch := list(islice(rows, BATCH)):
+        yield batch
+
+
 def action_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
-    actions = list(progress.public_action_queryset(site.organisation))
+    for actions in _batches(progress.public_action_queryset(site.organisation)):
+        yield from _action_rows(site, actions)
+
+
+def _action_rows(site: PublicSite, actions: list) -> Iterable[dict[str, Any]]:
     texts = _live_texts(site, actions)
     for action in actions:
         latest = action.public_updates[0] if action.public_updates else None
@@ -334,7 +374,11 @@ def action_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
 
 
 def indicator_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
-    indicators = list(progress.public_indicator_queryset(site.organisation))
+    for indicators in _batches(progress.public_indicator_queryset(site.organisation)):
+        yield from _indicator_rows(site, indicators)
+
+
+def _indicator_rows(site: PublicSite, indicators: list) -> Iterable[dict[str, Any]]:
     texts = _live_texts(site, indicators)
     for indicator in indicators:
         yield {
@@ -368,9 +412,13 @@ def observation_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
 
 
 def consultation_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
+    for consultations in _batches(progress.public_consultation_queryset(site.organisation)):
+        yield from _consultation_rows(site, consultations)
+
+
+def _consultation_rows(site: PublicSite, consultations: list) -> Iterable[dict[str, Any]]:
     from samskapa.cocreation.models.consultations import Group
 
-    consultations = list(progress.public_consultation_queryset(site.organisation))
     texts = _live_texts(site, consultations)
     for consultation in consultations:
         heard = {row.group: row.count for row in consultation.participation.all()}
@@ -388,8 +436,12 @@ def consultation_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
 
 
 def finding_rows(site: PublicSite) -> Iterable[dict[str, Any]]:
-    findings = list(progress.public_finding_queryset(site.organisation))
     public = progress.public_areas(organisation=site.organisation, language=site.organisation.default_language)
+    for findings in _batches(progress.public_finding_queryset(site.organisation)):
+        yield from _finding_rows(site, findings, public)
+
+
+def _finding_rows(site: PublicSite, findings: list, public) -> Iterable[dict[str, Any]]:
     texts = _live_texts(site, findings)
     for finding in findings:
         decisions = list(finding.decisions.all())

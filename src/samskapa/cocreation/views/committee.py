@@ -12,6 +12,7 @@ from samskapa.actors.views import form_page
 from samskapa.cocreation import selectors
 from samskapa.cocreation.forms import CommitteeForm, DecisionForm, MeetingForm, MemberForm, MinutesForm
 from samskapa.cocreation.services import committee as services
+from samskapa.core.paging import paginate
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 
@@ -61,9 +62,10 @@ def committee_create(request: OrgRequest) -> HttpResponse:
 @org_view(VIEW)
 def committee_detail(request: OrgRequest, committee_id: int) -> HttpResponse:
     org = request.organisation
-    committee = selectors.committee_get(organisation=org, committee_id=committee_id)
+    committee = selectors.committee_get(organisation=org, committee_id=committee_id, with_meetings=False)
     context = {
         "committee": committee,
+        "meetings": paginate(request, selectors.meeting_list(committee=committee)),
         "can_change": request.user.has_perm(CHANGE, org),
         "can_delete_decisions": request.user.has_perm(DELETE_DECISIONS, org),
         "can_see_people": request.user.has_perm("cocreation.manage_personal_data", org),

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +24,7 @@ from samskapa.cocreation.services import inbox as inbox_services
 from samskapa.cocreation.services.consultations import CONSULTATION_FIELDS
 from samskapa.core.access import numbers_in
 from samskapa.core.errors import ApplicationError
+from samskapa.core.paging import paginate, sort_order
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.strategy.models import FocusArea, FrameworkCode
@@ -44,13 +44,31 @@ def consultation_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     kind = request.GET.get("kind", "")
     kind = kind if kind in Consultation.Kind.values else ""
+    sorting = sort_order(request, CONSULTATION_SORTS, default="-date")
+    consultations = selectors.consultation_list(organisation=org, kind=kind).order_by(*sorting.fields)
+    page = paginate(request, consultations)
     context = {
-        "consultations": selectors.consultation_list(organisation=org, kind=kind),
+        "page": page,
+        "consultations": page.object_list,
+        "sorting": sorting,
+        "sort_query": _without(request, "sort", "page"),
         "kind": kind,
         "kinds": Consultation.Kind.choices,
         "can_change": request.user.has_perm(CHANGE, org),
     }
     return render(request, "cocreation/consultation_list.html", context)
+
+
+# What the consultation list sorts by (?sort=, "-" for descending).
+CONSULTATION_SORTS = {"title": ("title",), "kind": ("kind",), "date": ("held_on",), "status": ("status",)}
+
+
+def _without(request: OrgRequest, *names: str) -> str:
+    """The address's query string without ``names``: what a sortable header keeps."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
 
 
 def _consultation_form(request: OrgRequest, **kwargs):
@@ -220,7 +238,7 @@ def input_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     filters = InboxFilters.from_params(request.GET)
     inputs = selectors.input_list(organisation=org, newest_first=True, **filters.selector_kwargs())
-    page = Paginator(inputs, 50).get_page(request.GET.get("page"))
+    page = paginate(request, inputs)
     areas = FocusArea.objects.filter(organisation=org).select_related("strategy").order_by("strategy", "order")
     context = {
         "page": page,

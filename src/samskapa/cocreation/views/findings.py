@@ -13,6 +13,7 @@ from samskapa.cocreation.forms import DecisionTargetForm, EvidenceForm, FindingF
 from samskapa.cocreation.inbox import MAX_EVIDENCE, InboxFilters
 from samskapa.cocreation.services import findings as services
 from samskapa.core.access import numbers_in
+from samskapa.core.paging import paginate, sort_order
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 
@@ -25,22 +26,45 @@ def _to_detail(finding):
 
 @org_view(VIEW)
 def finding_index(request: OrgRequest) -> HttpResponse:
+    """The findings a page at a time, sortable; ``?decided=no`` keeps those waiting for a decision."""
     org = request.organisation
-    findings = selectors.finding_list(organisation=org)
+    findings = selectors.finding_page_list(organisation=org)
     undecided = request.GET.get("decided") == "no"  # what the overview's "without a decision" links to
     if undecided:
         findings = findings.filter(pk__in=selectors.finding_undecided_list(organisation=org).values("pk"))
-    context = {"findings": findings, "undecided": undecided, "can_change": request.user.has_perm(CHANGE, org)}
+    sorting = sort_order(request, FINDING_SORTS, default="statement")
+    page = paginate(request, findings.order_by(*sorting.fields))
+    query = request.GET.copy()
+    for name in ("sort", "page"):
+        query.pop(name, None)
+    context = {
+        "page": page,
+        "findings": page.object_list,
+        "sorting": sorting,
+        "sort_query": query.urlencode(),
+        "undecided": undecided,
+        "can_change": request.user.has_perm(CHANGE, org),
+    }
     return render(request, "cocreation/finding_list.html", context)
+
+
+FINDING_SORTS = {"statement": ("statement",), "evidence": ("evidence_count",), "created": ("created_at",)}
 
 
 @org_view(VIEW)
 def you_said_we_did(request: OrgRequest) -> HttpResponse:
-    return render(
-        request,
-        "cocreation/you_said_we_did.html",
-        {"view": selectors.you_said_we_did(organisation=request.organisation)},
-    )
+    """Decided findings a page at a time; those still waiting are counted, the first few named."""
+    decided, waiting = selectors.you_said_we_did_lists(organisation=request.organisation)
+    context = {
+        "page": paginate(request, decided),
+        "waiting": waiting[:WAITING_SHOWN],
+        "waiting_count": waiting.count(),
+    }
+    return render(request, "cocreation/you_said_we_did.html", context)
+
+
+# Findings without an outcome named on "you said, we did"; the findings list (?decided=no) pages through all.
+WAITING_SHOWN = 20
 
 
 @org_view(CHANGE)

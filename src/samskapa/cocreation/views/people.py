@@ -15,6 +15,7 @@ from samskapa.cocreation.forms import ConsentForm, NewPersonForm, PersonForm, Wi
 from samskapa.cocreation.services import people as services
 from samskapa.core.access import number_in
 from samskapa.core.downloads import file_response
+from samskapa.core.paging import paginate
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 
@@ -28,8 +29,10 @@ def _to_person(person):
 @org_view(PEOPLE)
 def person_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
+    page = paginate(request, selectors.person_list(organisation=org))
     context = {
-        "people": selectors.person_list(organisation=org),
+        "page": page,
+        "people": page.object_list,
         "retention_days": gdpr.retention_days(),
         "due": gdpr.retention_due(organisation=org),
     }

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -15,10 +14,11 @@ from samskapa.actors.views import form_page
 from samskapa.cocreation import selectors, share
 from samskapa.cocreation.forms import QuestionForm, SurveyForm, TranslationsForm, language_name, marked_text
 from samskapa.cocreation.public_texts import texts_for
-from samskapa.cocreation.results import export_csv, export_xlsx, survey_results
+from samskapa.cocreation.results import export_csv_chunks, export_xlsx_file, survey_results
 from samskapa.cocreation.services import surveys as services
-from samskapa.core.downloads import file_response
+from samskapa.core.downloads import file_response, streaming_file_response, temporary_file_response
 from samskapa.core.errors import ApplicationError
+from samskapa.core.paging import paginate
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.reports.pdf import render_pdf
@@ -34,7 +34,7 @@ def _to_survey(survey):
 @org_view(VIEW)
 def survey_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    page = Paginator(selectors.survey_list(organisation=org), 50).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.survey_list(organisation=org))
     context = {"page": page, "can_change": request.user.has_perm(CHANGE, org)}
     return render(request, "cocreation/survey_list.html", context)
 
@@ -238,9 +238,12 @@ def survey_results_page(request: OrgRequest, survey_id: int) -> HttpResponse:
 
 @org_view(VIEW)
 def survey_export(request: OrgRequest, survey_id: int, extension: str) -> HttpResponse:
+    """The answers, one row per response: streamed (CSV) or written to a temporary file (XLSX), so an
+    export of any size costs the server the same memory."""
     survey = selectors.survey_get(organisation=request.organisation, survey_id=survey_id)
-    content = export_xlsx(survey) if extension == "xlsx" else export_csv(survey)
-    return file_response(content, title=survey.title, extension="xlsx" if extension == "xlsx" else "csv")
+    if extension == "xlsx":
+        return temporary_file_response(export_xlsx_file(survey), title=survey.title, extension="xlsx")
+    return streaming_file_response(export_csv_chunks(survey), title=survey.title, extension="csv")
 
 
 @org_view(VIEW)

@@ -45,14 +45,6 @@ def language_url(context, code: str) -> str:
     return reverse("publicsite:home", kwargs={"site_slug": context["reader"].slug, "lang": code})
 
 
-@register.simple_tag(takes_context=True)
-def page_url(context, page: int) -> str:
-    """The same address with another page number (filters kept)."""
-    query = context["request"].GET.copy()
-    query["page"] = page
-    return "?" + query.urlencode()
-
-
 @register.simple_tag
 def public_site_status(organisation):
     """The organisation's public site settings, for the dashboard."""

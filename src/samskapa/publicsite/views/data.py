@@ -1,20 +1,27 @@
 """Open data of a public site at stable addresses: /p/<slug>/data/<dataset>.json|.csv and datapackage.json."""
 
 import json
+from collections.abc import Iterable
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from samskapa.core.downloads import CONTENT_TYPES
+from samskapa.core.downloads import CONTENT_TYPES, in_language
 from samskapa.core.tabular import csv_bytes
 from samskapa.publicsite import caching, opendata
 from samskapa.publicsite.reader import Reader, public_data_view
 from samskapa.publicsite.selectors import public_site_list, public_sites_changed_at
 
 
-def _data_response(content: bytes, extension: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
+def _data_response(
+    content: bytes | Iterable[bytes], extension: str, filename: str
+) -> HttpResponse | StreamingHttpResponse:
+    """The file as one piece (``bytes``) or streamed as it is written (an iterable of pieces)."""
+    if isinstance(content, bytes):
+        response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
+    else:
+        response = StreamingHttpResponse(in_language(content), content_type=CONTENT_TYPES[extension])
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     # Open data is for everyone's scripts and pages, wherever they run.
@@ -24,13 +31,14 @@ def _data_response(content: bytes, extension: str, filename: str) -> HttpRespons
 
 @require_safe
 @public_data_view
-def dataset(request: HttpRequest, dataset: str, data_format: str) -> HttpResponse:
+def dataset(request: HttpRequest, dataset: str, data_format: str) -> HttpResponse | StreamingHttpResponse:
+    """One dataset, streamed a few rows at a time so a file of any size costs flat memory."""
     reader: Reader = request.reader  # type: ignore[attr-defined]
     chosen = opendata.dataset_get(dataset)
     if data_format == "json":
-        return _data_response(opendata.as_json(reader.site, chosen), "json", f"{dataset}.json")
+        return _data_response(opendata.as_json_chunks(reader.site, chosen), "json", f"{dataset}.json")
     if data_format == "csv":
-        return _data_response(opendata.as_csv(reader.site, chosen), "csv", f"{dataset}.csv")
+        return _data_response(opendata.as_csv_chunks(reader.site, chosen), "csv", f"{dataset}.csv")
     raise Http404
 
 

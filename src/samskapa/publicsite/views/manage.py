@@ -1,13 +1,13 @@
 """The coordinator's pages for the public site (/o/<slug>/public/): settings, publishing, translations."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskapa.core.paging import paginate
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.publicsite import services
@@ -65,7 +65,7 @@ def content_list(request: OrgRequest) -> HttpResponse:
     kind = kind_get(request.GET.get("kind", "strategy"))
     if not kind.publishable:
         raise Http404
-    rows = Paginator(kind.queryset(org), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = paginate(request, kind.queryset(org), per_page=PAGE_SIZE)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         published = form.cleaned_data["action"] == "publish"

@@ -1,12 +1,12 @@
 """Public pages (/p/...): anyone reads them without an account, in their language, without JavaScript."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from samskapa.core.downloads import file_response
+from samskapa.core.paging import paginate
 from samskapa.publicsite import accessibility, caching, opendata, progress
 from samskapa.publicsite.home import home_overview
 from samskapa.publicsite.languages import interface_languages, negotiate
@@ -93,13 +93,12 @@ def strategy(request: HttpRequest, strategy_id: int | None = None) -> HttpRespon
 
 # What fits on the one page of the PDF summary beside the strategy.
 SUMMARY_INDICATORS = 6
-# Long lists come a page at a time, so a page stays small on a slow phone.
-PER_PAGE = 50
 
 
 def _page_of(request: HttpRequest, queryset):
-    """The page of rows the address asks for (the first or last when it asks for a missing one)."""
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    """The page of rows the address asks for (the first or last when it asks for a missing one): long
+    lists come a page at a time with the shared pager, so a page stays small on a slow phone."""
+    return paginate(request, queryset)
 
 
 def _areas(reader: Reader) -> progress.PublicAreas:
