@@ -35,6 +35,7 @@ from samskapa.indicators.models import (
 from samskapa.indicators.periods import parse_period
 from samskapa.indicators.sources.eurostat import CODE, DATASET, DIMENSION
 from samskapa.indicators.sources.mapping import ROLES
+from samskapa.indicators.standing import status_refresh
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
 from samskapa.strategy.models import FocusArea, Goal
@@ -269,6 +270,7 @@ def indicator_update(
     _set_goals(
         actor=actor, organisation=organisation, indicator=indicator, goal_ids=goal_ids, focus_area_ids=focus_area_ids
     )
+    status_refresh([indicator])  # the direction, baseline, target or area may have changed
     return indicator
 
 
@@ -335,7 +337,14 @@ def _require_manual(indicator: Indicator) -> None:
 
 
 @transaction.atomic
-def observation_record(
+def observation_record(*, actor, organisation: Organisation, indicator: Indicator, **value: Any) -> Observation:
+    """Enter (or correct) one value of an indicator by hand; its history keeps the old one."""
+    observation = _record(actor=actor, organisation=organisation, indicator=indicator, **value)
+    status_refresh([indicator])
+    return observation
+
+
+def _record(
     *,
     actor,
     organisation: Organisation,
@@ -349,7 +358,6 @@ def observation_record(
     note: str = "",
     source: str = "manual",
 ) -> Observation:
-    """Enter (or correct) one value of an indicator by hand; its history keeps the old one."""
     require(actor, ENTER, indicator)
     _require_manual(indicator)
     start, end = parse_period(period)
@@ -371,6 +379,7 @@ def observation_delete(*, actor, organisation: Organisation, observation: Observ
     require(actor, ENTER, observation)
     _require_manual(observation.indicator)
     delete_as(observation, actor)
+    status_refresh([observation.indicator])
 
 
 # The columns of the CSV/XLSX round trip: what the export writes, the import reads.
@@ -394,7 +403,7 @@ def observations_import(*, actor, organisation: Organisation, indicator: Indicat
         if cells.get("value") in (None, ""):
             continue  # an empty value is not a value: nothing to store
         try:
-            observation_record(
+            _record(
                 actor=actor,
                 organisation=organisation,
                 indicator=indicator,
@@ -413,6 +422,7 @@ def observations_import(*, actor, organisation: Organisation, indicator: Indicat
         count += 1
     if not count:
         raise ApplicationError(_("The file has no values."))
+    status_refresh([indicator])  # once for the whole file
     return count
 
 
