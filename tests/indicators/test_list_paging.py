@@ -189,3 +189,26 @@ def test_an_imported_file_updates_the_stored_status_once(org, coordinator):
     table = table_read(b"period;value\n2020;50\n2022;58\n2024;61\n", filename="values.csv")
     assert services.observations_import(actor=coordinator, organisation=org, indicator=indicator, table=table) == 3
     assert Indicator.objects.get(pk=indicator.pk).status == Status.ON_TRACK
+
+
+def test_the_first_reminders_agree_with_the_full_list(org):
+    from samskapa.indicators.selectors import reminder_list, reminders_first
+
+    today = date(2026, 5, 15)
+    for n, (frequency, due_days, values) in enumerate(
+        [
+            ("year", 90, {2024: 1}),  # 2025 was due on 31 March 2026: late
+            ("year", 180, {2024: 1}),  # 2025 is due at the end of June: not yet
+            ("year", 90, {2025: 1}),  # in time
+            ("quarter", 30, {}),  # never entered: late
+            ("month", 10, {2026: 1}),  # only a yearly value, ending after today: not late
+        ]
+    ):
+        indicator = IndicatorFactory(organisation=org, title=f"R{n}", frequency=frequency, due_days=due_days)
+        series(indicator, values)
+    IndicatorFactory(organisation=org, title="Hämtad", source=Source.KOLADA)  # fetched: never a reminder
+    full = reminder_list(organisation=org, today=today)
+    first = reminders_first(organisation=org, today=today, limit=1)
+    assert [r.indicator.title for r in full] == ["R0", "R3"]
+    assert first.total == 2 and [r.indicator.title for r in first.shown] == ["R0"]
+    assert (first.shown[0].period, first.shown[0].due_on) == (full[0].period, full[0].due_on)

@@ -217,7 +217,8 @@ def compare(request: OrgRequest) -> HttpResponse:
         organisation=org, document_ids=ids, text=(chosen.get("q") or "").strip(), year=chosen.get("year")
     )
     sorting = sort_order(request, COMPARE_SORTS, default="publisher")
-    values = selectors.compare_values(documents.order_by(*sorting.fields))
+    ordered = selectors.with_mean_score(documents) if sorting.key == "score" else documents
+    values = selectors.compare_values(ordered.order_by(*sorting.fields))
     export = request.GET.get("format")
     if export in ("csv", "xlsx") and valid:
         return _compare_export(selectors.compare_rows_of(values.iterator()), export)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Case, F, IntegerField, Max, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from samskapa.core.access import access_in_organisation
@@ -188,6 +188,45 @@ def reminder_list(*, organisation: Organisation, today: date | None = None) -> l
             due_on = end + timedelta(days=indicator.due_days)
             reminders.append(Reminder(indicator, start, end, due_on, seen))
     return reminders
+
+
+@dataclass
+class Reminders:
+    """The first few late indicators and how many there are (a list page shows a handful)."""
+
+    shown: list[Reminder]
+    total: int
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def reminders_first(*, organisation: Organisation, limit: int = 10, today: date | None = None) -> Reminders:
+    """Like :func:`reminder_list`, in the database: the late indicators counted, the first ``limit``
+    read. The due period depends on how often and how long after a value is due, so the filter is
+    one condition per pair of those the organisation uses (a handful)."""
+    today = today or timezone.localdate()
+    manual = Indicator.objects.filter(organisation=organisation, source=Source.MANUAL)
+    pairs = manual.order_by().values_list("frequency", "due_days").distinct()
+    late = Q(pk__in=[])
+    for frequency, due_days in pairs:
+        _start, end = latest_due_period(frequency, until=today, due_days=due_days)
+        late |= Q(frequency=frequency, due_days=due_days) & (Q(latest__isnull=True) | Q(latest__lt=end))
+    seen = (
+        Observation.objects.filter(indicator=OuterRef("pk"), area_code=OuterRef("home_area"))
+        .order_by()
+        .values("indicator")
+        .annotate(latest=Max("period_end"))
+        .values("latest")
+    )
+    rows = manual.annotate(latest=Subquery(seen)).filter(late).select_related("owner").order_by("title", "pk")
+    total = rows.count()
+    shown = []
+    for indicator in rows[:limit] if total else []:
+        start, end = latest_due_period(indicator.frequency, until=today, due_days=indicator.due_days)
+        due_on = end + timedelta(days=indicator.due_days)
+        shown.append(Reminder(indicator, start, end, due_on, indicator.latest))
+    return Reminders(shown, total)
 
 
 def goal_links(*, organisation: Organisation) -> QuerySet[IndicatorGoal]:

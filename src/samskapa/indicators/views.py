@@ -106,7 +106,7 @@ def indicator_index(request: OrgRequest) -> HttpResponse:
         "sorting": sorting,
         "query": query.urlencode(),
         "status_filter": IndicatorStatus(form.chosen()["status"]).label if form.chosen()["status"] else "",
-        "reminders": selectors.reminder_list(organisation=org) if can_change else [],
+        "reminders": selectors.reminders_first(organisation=org) if can_change else selectors.Reminders([], 0),
         "can_change": can_change,
         "has_online": can_change and selectors.has_online(organisation=org),
     }
