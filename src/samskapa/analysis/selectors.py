@@ -113,7 +113,9 @@ def compare_summary(documents: QuerySet[Document]) -> tuple[int, dict[str, dict[
     ]
     wanted = [status for _code in AREAS for status in ("covered", "weak")]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*), {', '.join(sums)} FROM ({inner}) AS compared", [*wanted, *params])
+        # Only our own column names and the ORM's compiled query are formatted in; values are parameters.
+        sql = f"SELECT COUNT(*), {', '.join(sums)} FROM ({inner}) AS compared"  # noqa: S608
+        cursor.execute(sql, [*wanted, *params])
         total, *found = cursor.fetchone()
     counts = iter(found)
     by_area = {code: {status: int(next(counts) or 0) for status in ("covered", "weak")} for code in AREAS}
