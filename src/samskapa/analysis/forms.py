@@ -70,7 +70,10 @@ class PassageCorrectionForm(forms.Form):
 
 
 class DocumentFilterForm(forms.Form):
-    q = forms.CharField(label=_("Words in the title or publisher"), required=False, max_length=100)
+    # Not "title": the upload form on the same page has a Title field, and labels must tell them apart.
+    q = forms.CharField(
+        label=_("Search"), help_text=_("Words in the title or publisher"), required=False, max_length=100
+    )
 
 
 class CompareForm(forms.Form):
