@@ -8,6 +8,7 @@ from django.utils import timezone
 from tests.factories import OrganisationFactory
 
 from samskapa.indicators.models import Direction, Indicator, Observation, Source
+from samskapa.indicators.standing import status_refresh
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):
@@ -40,6 +41,12 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     value = Decimal("50.0")
     source = "manual"
     fetched_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # What the services do after every write: keep the indicator's stored status in step.
+        if create:
+            status_refresh([instance.indicator])
 
 
 def series(indicator, values: dict[int, float], area: str | None = None, **fields):

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -67,14 +69,32 @@ class PassageCorrectionForm(forms.Form):
     )
 
 
-class CompareForm(forms.Form):
-    documents = forms.MultipleChoiceField(label=_("Documents to compare"), widget=forms.CheckboxSelectMultiple)
+class DocumentFilterForm(forms.Form):
+    # Not "title": the upload form on the same page has a Title field, and labels must tell them apart.
+    q = forms.CharField(
+        label=_("Search"), help_text=_("Words in the title or publisher"), required=False, max_length=100
+    )
 
-    def __init__(self, *args, choices=(), **kwargs):
+
+class CompareForm(forms.Form):
+    """The comparison's filters, in the address. ``documents`` keeps a chosen set in a shared link."""
+
+    q = forms.CharField(label=_("Words in the title or publisher"), required=False, max_length=100)
+    year = forms.IntegerField(label=_("Year published"), required=False, min_value=1900, max_value=2200)
+    documents = forms.TypedMultipleChoiceField(coerce=int, required=False, widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["documents"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = choices
+        # Any whole number is accepted here; the view refuses ids that are not the organisation's.
+        wanted = self.data.getlist("documents") if hasattr(self.data, "getlist") else []
+        cast(forms.TypedMultipleChoiceField, self.fields["documents"]).choices = [(v, v) for v in wanted]
+
+    def clean_documents(self) -> list[int]:
+        return list(dict.fromkeys(self.cleaned_data["documents"]))
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.is_bound and self.is_valid() and any(self.cleaned_data.values()))
 
 
 class PracticeFilterForm(forms.Form):

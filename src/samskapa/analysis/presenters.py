@@ -105,20 +105,22 @@ def failure_message(document) -> str:
     return error_message(document.error_code) if document.status == document.Status.FAILED else ""
 
 
-def compare_summary(rows: list[dict]) -> list[dict]:
-    """Per area: how many of the compared documents cover it, touch on it, or miss it."""
-    total = len(rows)
+def compare_summary(total: int, counts: dict[str, dict[str, int]]) -> list[dict]:
+    """Per area: how many of the compared documents cover it, touch on it, or miss it.
+
+    ``total`` and ``counts`` come from ``selectors.compare_summary`` (counted in the database, over
+    every document the filters match, not only the page shown).
+    """
     summary = []
-    for index, (code, name) in enumerate(AREAS.items()):
-        statuses = [row["cells"][index]["status"] for row in rows]
-        covered = statuses.count("covered")
+    for code, name in AREAS.items():
+        covered, weak = counts[code]["covered"], counts[code]["weak"]
         summary.append(
             {
                 "code": code,
                 "name": name,
                 "covered": covered,
-                "weak": statuses.count("weak"),
-                "missing": total - covered - statuses.count("weak"),
+                "weak": weak,
+                "missing": total - covered - weak,
                 "share": round(100 * covered / total) if total else 0,
             }
         )

@@ -2,25 +2,25 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.analysis import presenters, selectors, services
+from samskapa.analysis import heatmap, presenters, selectors, services
 from samskapa.analysis.forms import (
     CompareForm,
     DocumentEditForm,
+    DocumentFilterForm,
     DocumentUploadForm,
     PassageCorrectionForm,
 )
 from samskapa.analysis.framework import AREAS
-from samskapa.analysis.heatmap import heatmap_svg
 from samskapa.analysis.rules import REANALYSE
 from samskapa.analysis.uploads import body_too_large, limit_message
 from samskapa.core.downloads import file_response
 from samskapa.core.errors import ApplicationError
+from samskapa.core.paging import paginate, sort_order
 from samskapa.core.tabular import Sheet, csv_bytes, xlsx_bytes
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -32,6 +32,15 @@ PASSAGES_PER_PAGE = 200
 
 def _to_document(document):
     return redirect("analysis:document", org_slug=document.organisation.slug, document_id=document.pk)
+
+
+# ?sort= keys of the library and the fields they order by.
+DOCUMENT_SORTS = {
+    "title": ("title",),
+    "publisher": ("publisher", "title"),
+    "status": ("status", "title"),
+    "uploaded": ("created_at",),
+}
 
 
 @org_view(VIEW)
@@ -62,8 +71,20 @@ def document_list(request: OrgRequest) -> HttpResponse:
             )
             return redirect("analysis:documents", org_slug=org.slug)
         status = 400
+    filters = DocumentFilterForm(request.GET or None)
+    text = filters.cleaned_data["q"].strip() if filters.is_bound and filters.is_valid() else ""
+    sorting = sort_order(request, DOCUMENT_SORTS, default="-uploaded")
+    documents = selectors.document_list(organisation=org, text=text).order_by(*sorting.fields)
+    page = paginate(request, documents)
+    query = request.GET.copy()
+    for key in ("sort", "page"):
+        query.pop(key, None)
     context = {
-        "documents": selectors.document_list(organisation=org),
+        "page": page,
+        "documents": page.object_list,
+        "filters": filters,
+        "sorting": sorting,
+        "query": query.urlencode(),
         "form": form,
         "refused": refused,
         "can_upload": request.user.has_perm(UPLOAD, org),
@@ -151,8 +172,7 @@ def document_delete(request: OrgRequest, document_id: int) -> HttpResponse:
 def passage_list(request: OrgRequest, document_id: int) -> HttpResponse:
     org = request.organisation
     document = selectors.document_get(organisation=org, document_id=document_id)
-    passages = Paginator(selectors.passage_list(organisation=org, document=document), PASSAGES_PER_PAGE)
-    page = passages.get_page(request.GET.get("page"))
+    page = paginate(request, selectors.passage_list(organisation=org, document=document), per_page=PASSAGES_PER_PAGE)
     context = {"document": document, "page": page, "areas": AREAS, "can_correct": request.user.has_perm(CORRECT, org)}
     return render(request, "analysis/passage_list.html", context)
 
@@ -172,28 +192,54 @@ def passage_correct(request: OrgRequest, passage_id: int) -> HttpResponse:
     return render(request, "analysis/passage_correct.html", context)
 
 
+COMPARE_PER_PAGE = 25
+# ?sort= keys of the comparison and the fields they order by.
+COMPARE_SORTS = {
+    "publisher": ("publisher", "title"),
+    "title": ("title", "publisher"),
+    "year": ("year", "publisher", "title"),
+    "score": ("mean_score", "publisher", "title"),
+}
+
+
 @org_view(VIEW)
 def compare(request: OrgRequest) -> HttpResponse:
+    """The comparison a page of documents at a time (picture and table for the page only); the
+    summary across documents and the downloads cover every document the filters match."""
     org = request.organisation
-    analysed = selectors.document_list(organisation=org).filter(status="analysed").order_by("publisher", "title")
-    choices = [
-        (str(pk), f"{publisher} — {title}" if publisher else title)
-        for pk, title, publisher in analysed.values_list("pk", "title", "publisher")
-    ]
-    form = CompareForm(request.GET or None, choices=choices)
-    chosen = [int(pk) for pk in form.cleaned_data["documents"]] if form.is_valid() else None
-    rows = selectors.compare_rows(organisation=org, document_ids=chosen)
+    form = CompareForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    chosen = form.cleaned_data if form.is_bound and valid else {}
+    ids = chosen.get("documents") or []
+    if ids and selectors.compare_documents(organisation=org, document_ids=ids).count() != len(ids):
+        raise Http404  # another organisation's document, or one not analysed
+    documents = selectors.compare_documents(
+        organisation=org, document_ids=ids, text=(chosen.get("q") or "").strip(), year=chosen.get("year")
+    )
+    sorting = sort_order(request, COMPARE_SORTS, default="publisher")
+    ordered = selectors.with_mean_score(documents) if sorting.key == "score" else documents
+    values = selectors.compare_values(ordered.order_by(*sorting.fields))
     export = request.GET.get("format")
-    if export in ("csv", "xlsx"):
-        return _compare_export(rows, export)
+    if export in ("csv", "xlsx") and valid:
+        return _compare_export(selectors.compare_rows_of(values.iterator()), export)
+    page = paginate(request, values, per_page=COMPARE_PER_PAGE)
+    rows = selectors.compare_rows_of(page.object_list)
+    total, counts = selectors.compare_summary(documents)
+    query = request.GET.copy()
+    for key in ("sort", "page", "format"):
+        query.pop(key, None)
     context = {
         "form": form,
-        "rows": rows,
+        "page": page,
+        "rows": heatmap.table_rows(rows),
         "areas": AREAS,
-        "summary": presenters.compare_summary(rows),
-        "heatmap": heatmap_svg(rows) if rows else "",
+        "sorting": sorting,
+        "query": query.urlencode(),
+        "summary": presenters.compare_summary(total, counts),
+        "heatmap": heatmap.heatmap_svg(rows) if rows else "",
+        "any_analysed": bool(rows) or selectors.compare_documents(organisation=org).exists(),
     }
-    return render(request, "analysis/compare.html", context)
+    return render(request, "analysis/compare.html", context, status=200 if valid else 400)
 
 
 def _compare_export(rows: list[dict], extension: str) -> HttpResponse:

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from samskapa.indicators.models import Indicator, Observation
 from samskapa.indicators.sources.base import Row
+from samskapa.indicators.standing import status_refresh
 
 CHUNK = 20_000
 TABLE = Observation._meta.db_table
@@ -97,6 +98,7 @@ def observations_upsert(
             if progress:
                 progress(result.written)
     result.revised = Observation.objects.filter(indicator=indicator, revised_at=fetched_at).count()
+    status_refresh([indicator])  # new or revised values can change it
     return result
 
 

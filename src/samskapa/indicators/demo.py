@@ -19,6 +19,7 @@ from samskapa.indicators.bulk import observations_upsert
 from samskapa.indicators.models import Direction, Indicator, IndicatorFocusArea, IndicatorGoal, Source
 from samskapa.indicators.periods import year_period
 from samskapa.indicators.sources.base import Row
+from samskapa.indicators.standing import status_refresh
 from samskapa.strategy.models import FocusArea, Goal
 
 DEMO_NOTE = "Demovärden, påhittade för att prova programmet; en hämtning ersätter dem med Koladas egna."
@@ -138,6 +139,12 @@ def _indicator(organisation, coordinator, title: str, **fields) -> Indicator:
 
 
 def build(organisation, coordinator) -> None:
+    _build(organisation, coordinator)
+    # Baselines are set after the values are in: store every status once at the end.
+    status_refresh(Indicator.objects.filter(organisation=organisation))
+
+
+def _build(organisation, coordinator) -> None:
     if organisation.slug == "vaasa":
         _build_vaasa(organisation, coordinator)
         return

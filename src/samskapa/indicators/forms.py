@@ -296,3 +296,26 @@ class TableForm(forms.Form):
             "latest": cleaned.get("latest") or 0,
         }
         return cleaned
+
+
+class IndicatorFilterForm(forms.Form):
+    """The indicator list's filters, in the address (the overview's figures link to ?status=…)."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    q = forms.CharField(label=_("Words in the title"), required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from samskapa.indicators.status import Status
+
+        cast(forms.ChoiceField, self.fields["status"]).choices = [("", _("All")), *Status.choices]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.is_bound and self.is_valid() and any(self.cleaned_data.values()))
+
+    def chosen(self) -> dict[str, str]:
+        """What to filter by; an unknown status or an overlong text filters nothing (shown as an error)."""
+        if not self.is_bound or not self.is_valid():
+            return {"status": "", "text": ""}
+        return {"status": self.cleaned_data["status"], "text": self.cleaned_data["q"].strip()}

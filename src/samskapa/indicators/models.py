@@ -17,6 +17,7 @@ from samskapa.core.models import OrganisationOwned, Publishable
 from samskapa.indicators.periods import period_label
 from samskapa.indicators.sources import registry
 from samskapa.indicators.sources.registry import ONLINE_SOURCES, source_choices
+from samskapa.indicators.status import Status
 
 
 class Direction(models.TextChoices):
@@ -125,10 +126,18 @@ class Indicator(Publishable, OrganisationOwned):
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["sync_status", "last_fetched_at", "last_error", "last_error_at"])
+    # Worked out from the values, target and baseline (standing.py), stored so that lists filter and
+    # sort by it in the database; not history, since it follows from what history keeps.
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.UNKNOWN, editable=False
+    )
+    history = HistoricalRecords(
+        excluded_fields=["sync_status", "last_fetched_at", "last_error", "last_error_at", "status"]
+    )
 
     class Meta:
         ordering = ["title", "pk"]
+        indexes = [models.Index(fields=["organisation", "status"], name="indicator_org_status")]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         constraints = [

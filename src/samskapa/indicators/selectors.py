@@ -6,13 +6,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import F, Max, Prefetch, QuerySet
+from django.db.models import Case, F, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from samskapa.core.access import access_in_organisation
-from samskapa.indicators.models import Area, FollowUpReport, Indicator, IndicatorGoal, Observation, Source
+from samskapa.indicators.models import (
+    ONLINE_SOURCES,
+    Area,
+    FollowUpReport,
+    Indicator,
+    IndicatorGoal,
+    Observation,
+    Source,
+)
 from samskapa.indicators.periods import latest_due_period, period_label
 from samskapa.indicators.sources import registry
+from samskapa.indicators.status import Status
 from samskapa.orgs.models import Organisation
 from samskapa.strategy.models import Goal
 
@@ -24,6 +33,47 @@ def indicator_list(*, organisation: Organisation) -> QuerySet[Indicator]:
         .select_related("owner", "organisation")
         .prefetch_related(Prefetch("goals", queryset=goals), "focus_areas")
     )
+
+
+# Worst first when sorted by status: what needs attention comes to the top.
+STATUS_RANK = Case(
+    When(status=Status.OFF_TRACK, then=Value(0)),
+    When(status=Status.AT_RISK, then=Value(1)),
+    When(status=Status.ON_TRACK, then=Value(2)),
+    default=Value(3),
+    output_field=IntegerField(),
+)
+
+
+def indicator_rows(*, organisation: Organisation, status: str = "", text: str = "") -> QuerySet[Indicator]:
+    """The indicator list: each with its latest own value (a subquery, so a page reads only its rows).
+
+    ``status`` filters on the stored status; ``text`` on the title. The goals are read for the rows
+    of the page only (a prefetch runs on the slice the paginator takes).
+    """
+    latest = Observation.objects.filter(
+        indicator=OuterRef("pk"), area_code=OuterRef("home_area"), sex="total", age="", origin=""
+    ).order_by("-period_start", "-period_end")
+    rows = (
+        Indicator.objects.filter(organisation=organisation)
+        .annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_start=Subquery(latest.values("period_start")[:1]),
+            latest_end=Subquery(latest.values("period_end")[:1]),
+            status_rank=STATUS_RANK,
+        )
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("focus_area__order", "order").only("text")))
+    )
+    if status in Status.values:
+        rows = rows.filter(status=status)
+    if text:
+        rows = rows.filter(title__icontains=text)
+    return rows
+
+
+def has_online(*, organisation: Organisation) -> bool:
+    """Whether any indicator's values are fetched (the list then offers to fetch them all)."""
+    return Indicator.objects.filter(organisation=organisation).filter(source__in=ONLINE_SOURCES).exists()
 
 
 def indicator_get(*, organisation: Organisation, indicator_id) -> Indicator:
@@ -55,7 +105,7 @@ def home_observations(*, organisation: Organisation, indicators) -> dict[int, li
             origin="",
         )
         .only("indicator_id", "period_start", "period_end", "value", "source", "fetched_at")
-        .order_by("indicator_id", "period_start")
+        .order_by("indicator_id", "period_start", "period_end")
     )
     found: dict[int, list[Observation]] = defaultdict(list)
     for row in rows:
@@ -139,6 +189,45 @@ def reminder_list(*, organisation: Organisation, today: date | None = None) -> l
             due_on = end + timedelta(days=indicator.due_days)
             reminders.append(Reminder(indicator, start, end, due_on, seen))
     return reminders
+
+
+@dataclass
+class Reminders:
+    """The first few late indicators and how many there are (a list page shows a handful)."""
+
+    shown: list[Reminder]
+    total: int
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def reminders_first(*, organisation: Organisation, limit: int = 10, today: date | None = None) -> Reminders:
+    """Like :func:`reminder_list`, in the database: the late indicators counted, the first ``limit``
+    read. The due period depends on how often and how long after a value is due, so the filter is
+    one condition per pair of those the organisation uses (a handful)."""
+    today = today or timezone.localdate()
+    manual = Indicator.objects.filter(organisation=organisation, source=Source.MANUAL)
+    pairs = manual.order_by().values_list("frequency", "due_days").distinct()
+    late = Q(pk__in=[])
+    for frequency, due_days in pairs:
+        _start, end = latest_due_period(frequency, until=today, due_days=due_days)
+        late |= Q(frequency=frequency, due_days=due_days) & (Q(latest__isnull=True) | Q(latest__lt=end))
+    seen = (
+        Observation.objects.filter(indicator=OuterRef("pk"), area_code=OuterRef("home_area"))
+        .order_by()
+        .values("indicator")
+        .annotate(latest=Max("period_end"))
+        .values("latest")
+    )
+    rows = manual.annotate(latest=Subquery(seen)).filter(late).select_related("owner").order_by("title", "pk")
+    total = rows.count()
+    shown = []
+    for indicator in rows[:limit] if total else []:
+        start, end = latest_due_period(indicator.frequency, until=today, due_days=indicator.due_days)
+        due_on = end + timedelta(days=indicator.due_days)
+        shown.append(Reminder(indicator, start, end, due_on, indicator.latest))
+    return Reminders(shown, total)
 
 
 def goal_links(*, organisation: Organisation) -> QuerySet[IndicatorGoal]:

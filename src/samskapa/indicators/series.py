@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from samskapa.indicators import selectors
 from samskapa.indicators.models import Indicator, Observation, Origin, Sex
 from samskapa.indicators.periods import period_label, period_position
-from samskapa.indicators.status import Assessment, assess
+from samskapa.indicators.status import Assessment, Status, assess
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,27 @@ def indicator_views(*, organisation, indicators) -> list[IndicatorView]:
         home = Series(indicator.home_area, organisation.name, "home", points)
         views.append(IndicatorView(indicator, home, assessment_of(indicator, points)))
     return views
+
+
+@dataclass
+class ListRow:
+    """One row of the indicator list: the latest value read by the list's subquery, the stored status."""
+
+    indicator: Indicator
+    latest: Point | None
+    assessment: Assessment
+
+
+def list_rows(indicators) -> list[ListRow]:
+    """The rows of one page of ``selectors.indicator_rows`` (annotated with the latest value)."""
+    rows = []
+    for indicator in indicators:
+        latest = None
+        if indicator.latest_value is not None:
+            start, end = indicator.latest_start, indicator.latest_end
+            latest = Point(period_position(start, end), period_label(start, end), indicator.latest_value, start, end)
+        rows.append(ListRow(indicator, latest, Assessment(Status(indicator.status))))
+    return rows
 
 
 def comparison_series(*, organisation, indicator: Indicator) -> list[Series]:

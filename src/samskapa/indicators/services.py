@@ -34,6 +34,7 @@ from samskapa.indicators.models import (
 )
 from samskapa.indicators.periods import parse_period
 from samskapa.indicators.sources import registry
+from samskapa.indicators.standing import status_refresh
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
 from samskapa.strategy.models import FocusArea, Goal
@@ -172,6 +173,7 @@ def indicator_update(
     _set_goals(
         actor=actor, organisation=organisation, indicator=indicator, goal_ids=goal_ids, focus_area_ids=focus_area_ids
     )
+    status_refresh([indicator])  # the direction, baseline, target or area may have changed
     return indicator
 
 
@@ -238,7 +240,14 @@ def _require_manual(indicator: Indicator) -> None:
 
 
 @transaction.atomic
-def observation_record(
+def observation_record(*, actor, organisation: Organisation, indicator: Indicator, **value: Any) -> Observation:
+    """Enter (or correct) one value of an indicator by hand; its history keeps the old one."""
+    observation = _record(actor=actor, organisation=organisation, indicator=indicator, **value)
+    status_refresh([indicator])
+    return observation
+
+
+def _record(
     *,
     actor,
     organisation: Organisation,
@@ -252,7 +261,6 @@ def observation_record(
     note: str = "",
     source: str = "manual",
 ) -> Observation:
-    """Enter (or correct) one value of an indicator by hand; its history keeps the old one."""
     require(actor, ENTER, indicator)
     _require_manual(indicator)
     start, end = parse_period(period)
@@ -274,6 +282,7 @@ def observation_delete(*, actor, organisation: Organisation, observation: Observ
     require(actor, ENTER, observation)
     _require_manual(observation.indicator)
     delete_as(observation, actor)
+    status_refresh([observation.indicator])
 
 
 # The columns of the CSV/XLSX round trip: what the export writes, the import reads.
@@ -297,7 +306,7 @@ def observations_import(*, actor, organisation: Organisation, indicator: Indicat
         if cells.get("value") in (None, ""):
             continue  # an empty value is not a value: nothing to store
         try:
-            observation_record(
+            _record(
                 actor=actor,
                 organisation=organisation,
                 indicator=indicator,
@@ -316,6 +325,7 @@ def observations_import(*, actor, organisation: Organisation, indicator: Indicat
         count += 1
     if not count:
         raise ApplicationError(_("The file has no values."))
+    status_refresh([indicator])  # once for the whole file
     return count
 
 

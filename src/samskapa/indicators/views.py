@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskapa.core.errors import ApplicationError
+from samskapa.core.paging import paginate, sort_order
 from samskapa.core.tabular import table_read
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.indicators import exports, selectors, series, services
-from samskapa.indicators.forms import ImportForm, IndicatorForm, ObservationForm
+from samskapa.indicators.forms import ImportForm, IndicatorFilterForm, IndicatorForm, ObservationForm
 from samskapa.indicators.models import Breakdown, Source
 from samskapa.indicators.periods import period_label
 from samskapa.indicators.sources import registry
@@ -76,22 +77,32 @@ def _to_detail(indicator):
     return redirect("indicators:detail", org_slug=indicator.organisation.slug, indicator_id=indicator.pk)
 
 
+# ?sort= keys of the indicator list and the fields they order by.
+SORTS = {"title": ("title",), "status": ("status_rank", "title"), "source": ("source", "title")}
+
+
 @org_view(VIEW)
 def indicator_index(request: OrgRequest) -> HttpResponse:
+    """The indicators a page at a time: filtered by status (stored, see standing.py) and title, sorted."""
     org = request.organisation
-    indicators = selectors.indicator_list(organisation=org)
+    form = IndicatorFilterForm(request.GET or None)
+    sorting = sort_order(request, SORTS, default="title")
+    rows = selectors.indicator_rows(organisation=org, **form.chosen()).order_by(*sorting.fields)
+    page = paginate(request, rows)
     can_change = request.user.has_perm(CHANGE, org)
-    views = series.indicator_views(organisation=org, indicators=indicators)
-    # ?status=on_track etc.: what the overview's figures link to (the status is computed, not stored).
-    status = request.GET.get("status", "")
-    shown = [v for v in views if v.assessment.status == status] if status in IndicatorStatus.values else views
+    query = request.GET.copy()
+    for key in ("sort", "page"):
+        query.pop(key, None)
     context = {
-        "views": shown,
-        "status_filter": IndicatorStatus(status).label if status in IndicatorStatus.values else "",
-        "total": len(views),
-        "reminders": selectors.reminder_list(organisation=org) if can_change else [],
+        "form": form,
+        "page": page,
+        "rows": series.list_rows(page.object_list),
+        "sorting": sorting,
+        "query": query.urlencode(),
+        "status_filter": IndicatorStatus(form.chosen()["status"]).label if form.chosen()["status"] else "",
+        "reminders": selectors.reminders_first(organisation=org) if can_change else selectors.Reminders([], 0),
         "can_change": can_change,
-        "has_online": any(i.is_online for i in indicators),
+        "has_online": can_change and selectors.has_online(organisation=org),
     }
     return render(request, "indicators/index.html", context)
 

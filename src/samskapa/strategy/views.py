@@ -244,7 +244,8 @@ def goal_edit(request: OrgRequest, goal_id: int) -> HttpResponse:
 def version_list(request: OrgRequest, strategy_id: int) -> HttpResponse:
     org = request.organisation
     strategy = selectors.strategy_get(organisation=org, strategy_id=strategy_id)
-    versions = list(selectors.version_list(organisation=org, strategy=strategy))
+    # The list and the form need the numbers and dates, never each version's whole frozen content.
+    versions = list(selectors.version_list(organisation=org, strategy=strategy).defer("snapshot"))
     initial = {"a": str(versions[0].number) if versions else "current", "b": "current"}
     form = CompareForm(initial=initial, versions=versions)
     return render(request, "strategy/versions.html", {"strategy": strategy, "versions": versions, "form": form})
@@ -278,7 +279,8 @@ def version_export(request: OrgRequest, version_id: int, kind: str) -> HttpRespo
 def version_compare(request: OrgRequest, strategy_id: int) -> HttpResponse:
     org = request.organisation
     strategy = selectors.strategy_get(organisation=org, strategy_id=strategy_id)
-    versions = list(selectors.version_list(organisation=org, strategy=strategy))
+    # The list and the form need the numbers and dates, never each version's whole frozen content.
+    versions = list(selectors.version_list(organisation=org, strategy=strategy).defer("snapshot"))
     form = CompareForm(request.GET or None, versions=versions)
     context = {"strategy": strategy, "form": form, "diff": None}
     if form.is_valid():

@@ -3,7 +3,7 @@
 from django import template
 
 from samskapa.indicators import charts
-from samskapa.indicators.selectors import reminder_list
+from samskapa.indicators.selectors import Reminders, reminders_first
 
 register = template.Library()
 
@@ -42,5 +42,5 @@ def with_unit(value, indicator) -> str:
 def indicator_reminders(organisation, user):
     """Missing values, for those who follow up (coordinators and administrators)."""
     if not user.has_perm("indicators.change_indicators", organisation):
-        return []
-    return reminder_list(organisation=organisation)
+        return Reminders([], 0)
+    return reminders_first(organisation=organisation)
