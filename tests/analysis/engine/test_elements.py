@@ -43,6 +43,8 @@ def test_every_element_has_positive_and_negative_cases_in_six_languages():
         assert {present for _, e, present, _ in CASES if e == element} == {True, False}, element
 
 
-@pytest.mark.parametrize(("lang", "element", "present", "text"), CASES, ids=[f"{c[1]}-{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("lang", "element", "present", "text"), CASES, ids=[f"{c[1]}-{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_element_case(lang, element, present, text):
     assert found(element, text) is present
