@@ -84,7 +84,8 @@ _REVIEW = (
     r"seurataan|raportoi\w*|rullering\w*|rulleres|justeres|gennemga\w*|gor status|gjor status|"
     r"statusrapport\w*|status (?:over|pa|for)\b|fortgeschrieben|fortschreib\w*|uberpruf\w*|uberarbeit\w*|"
     r"aktualisier\w*|"
-    r"reported|rapporteras|rapporteres|rapporteret|berichtet\w*|folges op\w*|monitored|followed up)"
+    r"reported|rapporteras|redovisa\w*|aterrapport\w*|reports? to the|rapport(?:er)? till|"
+    r"rapporteres|rapporteret|berichtet\w*|folges op\w*|monitored|followed up)"
 )
 _CYCLE = (
     rf"\b{_YEAR}\b|\barlig\w*|\bannual\w*|\byearly\b|\bevery (?:\w+ )?years?\b|\beach year\b|"
@@ -111,6 +112,15 @@ _CHANGE_BY_FIGURE = re.compile(
         r"prosenttiyksik\w*|procentenhet\w*|prosentpoeng|procentpoint|prozentpunkt\w*)",
     )
 )
+# "Mål: ... högst 30 dagar", "Target: 80% of ...", "Mål for 2025: 60 procent": a target line with a figure.
+_TARGET_LINE = re.compile(
+    rf"^\W*(?:mal|malet|target|goal|tavoite|malsatning|ziel|maltal|maltall|malvarde)\w*(?: (?:for|till|{_YEAR})\w*)*"
+    r"(?: \d{4})?\s*:[^.]*?\d+"
+)
+_BOUNDED_FIGURE = re.compile(
+    r"\b(?:hogst|minst|at least|at most|no more than|no fewer than|vahintaan|enintaan|mindst|hoyst|hojst|"
+    r"mindestens|hochstens|within)\s+\d+"
+)
 _TARGET_WORD = re.compile(
     r"\b(?:ska|skall|skal|should|will|shall|soll\w*|tavoit\w*|target\w*|goals?|mal|malet|maalet|ziel\w*|"
     rf"aims?|by {_YEAR}|senast|vuoteen|mennessa|innen|inden|bis)\b"
@@ -126,7 +136,17 @@ _TAKING_PART = (
     r"referensgrupp\w*|referansegrupp\w*|dialog\w*|involved|involving|involvera\w*|involver\w*|"
     r"delaktig\w*|osallist\w*|mitgewirkt|mitwirk\w*|beteiligt\w*|beteiligung\w*|invited|inbjud\w*|"
     r"invitert\w*|inviteret\w*|eingeladen|kutsuttiin|hearings?|horing\w*|samrad\w*|kuulemi\w*|"
-    r"lausun\w*|interviews?|intervju\w*|haastat\w*|interview\w*)"
+    r"lausun\w*|innspill\w*|input|synpunkt\w*|inspel\w*|palaute\w*|indspil\w*|anregung\w*|ruckmeld\w*|"
+    r"med til at|med pa at|var med och|mitgestalt\w*|mukana (?:laati|valmistel|suunnittel)\w*|"
+    r"helped (?:write|shape|draft|design|develop)|sporreundersok\w*|sporgeskema\w*|befragung\w*|umfrage\w*|"
+    r"interviews?|intervju\w*|haastat\w*|interview\w*)"
+)
+
+_TAKING_PART_NEAR = re.compile(_near(_TAKING_PART, _PARTICIPANTS + "|" + _DRAFTING))
+_DRAFTING_RE = re.compile(_DRAFTING)
+_REPORTED = re.compile(
+    r"\b(?:according to|enligt|ifolge|laut|mukaan|shows?|showed|visar|visade|viser|viste|zeigt\w*|osoitta\w*|"
+    r"kertoo|statisti\w*)\b"
 )
 
 _CHILD_GROUPS = (
@@ -168,6 +188,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bpaatavoit\w*",
         r"\bkokonaistavoit\w*",
         r"\btahtotila\w*",
+        r"\btavoitteenamme on\b",
+        r"\byhteinen tavoitteemme\b",
         r"\b(?:ohjelman|strategian|suunnitelman) tavoitteena on\b",
         r"\bovergripende mal\w*",
         r"\bhovedmal\w*",
@@ -197,6 +219,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bhenvender sig til\b",
         r"\brichtet sich an\b",
         r"\bon tarkoitettu\b",
+        r"\b(?:omfattar|omfatter|umfasst|covers) (?:alla|alle|all|everyone|people|personer|kaikki|menschen)\b",
+        r"\b(?:ohjelman|suunnitelman|strategian) kohtee\w*",
+        r"\bmalrettet\b",
         r"\bkoskee (?:kaikkia|maahan|kunnassa|kaupungissa)\w*",
     ),
     "measurable_goals_or_indicators": _re(
@@ -235,8 +260,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:has|have|takes?|holds?|with|bears?) (?:the |overall |main |lead |political )?responsibility for\b",
         r"\bresponsibility (?:for [^.]{0,60})?(?:lies|rests|sits) with\b",
         r"\bis responsible\b",
+        r"\bnamed (?:lead|owner|officer|contact)\b",
         r"\bare responsible\b",
-        r"\blead (?:officer|team|agency|partner|organisation|organization|department|body)\b",
+        r"\blead (?:officer|team|agency|partner|organisation|organization|department|body|service)\b",
         r"(?:^|\|\s*)(?:lead|responsible|owner|ansvarig\w*|ansvar|huvudansvar\w*|vastuu\w*|ansvarlig\w*|"
         r"zustandig\w*|verantwortlich\w*|federfuhrung)\s*:",
         r"\bansvarar for\b",
@@ -290,6 +316,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bfor (?:aren|arene|the years|the period)\b",
         r"\bfur die jahre\b",
         r"\bgilt bis\b",
+        rf"\b(?:galler|gjelder|galder|gilt|voimassa|runs|valid|in force|lauft|loper|lober)\b[^.]{{0,40}}\b{_YEAR}\b",
+        rf"\b{_YEAR} loppuun\b",
         # A year range is a programme period beside a word for the plan or its validity,
         # not in a line of statistics ("2015–2016 many asylum seekers came").
         _near(_PERIOD, _PLAN_WORDS),
@@ -365,12 +393,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bmultiple stakeholders?\b",
         r"\bmulti-stakeholder\b",
         r"\bengaging a wide range\b",
-        _near(_TAKING_PART, _PARTICIPANTS + "|" + _DRAFTING),
     ),
     "children_perspective": _re(
         r"\bbarnperspektiv\w*",
         r"\bbarnkonvention\w*",
         r"\bbarnkonsekvens\w*",
+        r"\bbarnekonsekvens\w*",
+        r"\bbornekonsekvens\w*",
         r"\bbarnratt\w*",
         r"\blapsivaikutu\w*",
         r"\blapsen oikeu\w*",
@@ -397,7 +426,8 @@ _GROUP_WORDS = re.compile(
     r"third-country nationals|foreign-born|born abroad|nyanland\w*|invandrar\w*|flykting\w*|utrikes fodda|"
     r"maahanmuuttaj\w*|maahan muutta\w*|pakolai\w*|vieraskieli\w*|ulkomaalaistaust\w*|"
     r"flyktning\w*|innvandr\w*|flygtning\w*|indvandr\w*|nye borgere|zugewandert\w*|eingewandert\w*|"
-    r"gefluchtet\w*|migrationshintergrund|migrant\w*)\b"
+    r"gefluchtet\w*|migrationshintergrund|migrant\w*|utlandsk bakgrund|utenlandsk bakgrunn|"
+    r"(?:einwanderungs|zuwanderungs|migrations)geschicht\w*|anden etnisk baggrund|ikke-vestlig\w*)\b"
 )
 
 
@@ -439,8 +469,17 @@ def counts_for(name: str, folded: str) -> bool:
 
 def _in_company(name: str, folded: str) -> re.Match[str] | None:
     """Matches that count only beside another word of the same sentence or passage."""
-    if name == "measurable_goals_or_indicators" and _TARGET_WORD.search(folded):
-        return _CHANGE_BY_FIGURE.search(folded)
+    if name == "measurable_goals_or_indicators":
+        found = _TARGET_LINE.search(folded)
+        if found or not _TARGET_WORD.search(folded):
+            return found
+        return _CHANGE_BY_FIGURE.search(folded) or _BOUNDED_FIGURE.search(folded)
+    if name == "co_creation_described":
+        # "A national survey shows that ..." reports a finding; the residents took part in nothing here.
+        found = _TAKING_PART_NEAR.search(folded)
+        if found and _REPORTED.search(folded) and not _DRAFTING_RE.search(folded):
+            return None
+        return found
     return None
 
 
