@@ -53,8 +53,8 @@ def _near(a: str, b: str) -> str:
 # --- what the programme is and who it is for -------------------------------------------------------
 
 _PLAN_WORDS = (
-    r"(?:program|ohjelm|strategi|suunnitelm|politik|policy|konzept|handlungs|leitlini)\w*|"
-    r"plan(?:en|er|s|perioden?)?\b|\bperiod\w*|\bkau(?:si|den|della|delle|tta)\b|\bgaller\b|"
+    r"\b\w*?(?:program|ohjelm|strategi|suunnitelm|politik|policy|konzept|handlungs|leitlini)\w*|"
+    r"\b\w*?plan(?:en|er|s|perioden?)?\b|\bperiod\w*|\bkau(?:si|den|della|delle|tta)\b|\bgaller\b|"
     r"\bgjelder\b|\bgalder\b|\bgilt\b|\bgultig\b|\bvoimassa\w*|\blaufzeit\b|\bzeitraum\b|\bcovers?\b|"
     r"\bfor aren\b|\bvuosille\b|\bfor arene\b|\bfur die jahre\b|\bthe years\b|\bvaltuustokau\w*|\bmandatperiod\w*"
 )
@@ -121,6 +121,13 @@ _BOUNDED_FIGURE = re.compile(
     r"\b(?:hogst|minst|at least|at most|no more than|no fewer than|vahintaan|enintaan|mindst|hoyst|hojst|"
     r"mindestens|hochstens|within)\s+\d+"
 )
+# "Ansvarig: socialnämnden", "| Lead: housing team": a responsibility field of an action table.
+_RESPONSIBLE_FIELD = (
+    r"(?:lead|responsible|owner|ansvarig\w*|ansvar|huvudansvar\w*|vastuu\w*|ansvarlig\w*|"
+    r"zustandig\w*|verantwortlich\w*|federfuhrung)\s*:"
+)
+_RESPONSIBLE_AT_START = re.compile(r"\W*" + _RESPONSIBLE_FIELD)
+_RESPONSIBLE_IN_ROW = re.compile(r"\|\s*" + _RESPONSIBLE_FIELD)
 _TARGET_WORD = re.compile(
     r"\b(?:ska|skall|skal|should|will|shall|soll\w*|tavoit\w*|target\w*|goals?|mal|malet|maalet|ziel\w*|"
     rf"aims?|by {_YEAR}|senast|vuoteen|mennessa|innen|inden|bis)\b"
@@ -131,7 +138,7 @@ _TARGET_WORD = re.compile(
 # Words that show residents or stakeholders taking part only in the right company (see _PARTICIPANTS):
 # "the Labour Force Survey", "art workshops at the youth club" and "kyselytunnit" are not co-creation.
 _TAKING_PART = (
-    r"(?:enkat|kysely(?!tun)|tyopaj|workshop)\w*|"
+    r"\b\w*?(?:enkat|kysely(?!tun)|tyopaj|workshop)\w*|"
     r"\b(?:consultations?|consulted|consulting with|surveys?|surveyed|focus groups?|fokusgrupp\w*|fokusgruppe\w*|"
     r"referensgrupp\w*|referansegrupp\w*|dialog\w*|involved|involving|involvera\w*|involver\w*|"
     r"delaktig\w*|osallist\w*|mitgewirkt|mitwirk\w*|beteiligt\w*|beteiligung\w*|invited|inbjud\w*|"
@@ -142,7 +149,12 @@ _TAKING_PART = (
     r"interviews?|intervju\w*|haastat\w*|interview\w*)"
 )
 
-_TAKING_PART_NEAR = re.compile(_near(_TAKING_PART, _PARTICIPANTS + "|" + _DRAFTING))
+_TAKING_PART_RE = re.compile(_TAKING_PART)
+_PARTICIPANTS_OR_DRAFTING = re.compile(_PARTICIPANTS + "|" + _DRAFTING)
+# A year range is a programme period beside a word for the plan or its validity in the same passage,
+# not in a line of statistics ("2015–2016 many asylum seekers came").
+_PERIOD_RE = re.compile(_PERIOD)
+_PLAN_RE = re.compile(_PLAN_WORDS)
 _DRAFTING_RE = re.compile(_DRAFTING)
 _REPORTED = re.compile(
     r"\b(?:according to|enligt|ifolge|laut|mukaan|shows?|showed|visar|visade|viser|viste|zeigt\w*|osoitta\w*|"
@@ -170,13 +182,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bubergeordnete\w* ziel\w*",
         r"\bunser ziel\b",
         r"\bdas ziel (?:der|des|ist|unserer)\b",
-        r"overarching (?:goal|aim|objective|principle)",
-        r"overall (?:aim|goal|objective|ambition)",
+        r"\boverarching (?:goal|aim|objective|principle)",
+        r"\boverall (?:aim|goal|objective|ambition)",
         r"\b(?:our|the) ambition\b",
         r"\bmission statement\b",
         r"\bthe aim of (?:the|this|our)\b",
         r"\bwe want (?:to be|every|all)\b",
-        r"overgripande (?:mal|malsattning)\w*",
+        r"\bovergripande (?:mal|malsattning)\w*",
         r"\bhuvudmal\w*",
         r"\bmalet (?:for|med) (?:programmet|strategin|planen|arbetet|integration)\w*",
         r"\bmalsattning\w* (?:for|med|ar)\b",
@@ -225,10 +237,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bkoskee (?:kaikkia|maahan|kunnassa|kaupungissa)\w*",
     ),
     "measurable_goals_or_indicators": _re(
-        r"indikator\w*",
-        r"indicators?\b",
-        r"indikaattor\w*",
-        r"mittari\w*",
+        # Also inside compounds ("seurantaindikaattorit", "Integrationsindikatoren"); every branch starts at
+        # a word boundary, which keeps the search linear and fast.
+        r"\b\w*?(?:indikator|indikaattor|mittari)\w*",
+        r"\b\w*?indicators?\b",
         r"\bnyckeltal\w*",
         r"\bkpis?\b",
         r"\bmaltal\w*(?! kommunen skal)",
@@ -263,8 +275,6 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bnamed (?:lead|owner|officer|contact)\b",
         r"\bare responsible\b",
         r"\blead (?:officer|team|agency|partner|organisation|organization|department|body|service)\b",
-        r"(?:^|\|\s*)(?:lead|responsible|owner|ansvarig\w*|ansvar|huvudansvar\w*|vastuu\w*|ansvarlig\w*|"
-        r"zustandig\w*|verantwortlich\w*|federfuhrung)\s*:",
         r"\bansvarar for\b",
         r"\bhar (?:huvud)?ansvar(?:et)? for\b",
         r"\bansvarig\w* (?:for|ar)\b",
@@ -318,9 +328,6 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bgilt bis\b",
         rf"\b(?:galler|gjelder|galder|gilt|voimassa|runs|valid|in force|lauft|loper|lober)\b[^.]{{0,40}}\b{_YEAR}\b",
         rf"\b{_YEAR} loppuun\b",
-        # A year range is a programme period beside a word for the plan or its validity,
-        # not in a line of statistics ("2015–2016 many asylum seekers came").
-        _near(_PERIOD, _PLAN_WORDS),
     ),
     "revision_or_evaluation_date": _re(
         _near(_REVIEW, _CYCLE),
@@ -425,8 +432,8 @@ _GROUP_WORDS = re.compile(
     r"\b(?:refugees?|migrants?|immigrants?|newcomers?|new arrivals?|asylum seekers?|people seeking sanctuary|"
     r"third-country nationals|foreign-born|born abroad|nyanland\w*|invandrar\w*|flykting\w*|utrikes fodda|"
     r"maahanmuuttaj\w*|maahan muutta\w*|pakolai\w*|vieraskieli\w*|ulkomaalaistaust\w*|"
-    r"flyktning\w*|innvandr\w*|flygtning\w*|indvandr\w*|nye borgere|zugewandert\w*|eingewandert\w*|"
-    r"gefluchtet\w*|migrationshintergrund|migrant\w*|utlandsk bakgrund|utenlandsk bakgrunn|"
+    r"flyktning\w*|innvandr\w*|flygtning\w*|indvandr\w*|nye borgere|\w*?zugewandert\w*|eingewandert\w*|"
+    r"\w*?gefluchtet\w*|migrationshintergrund|migrant\w*|utlandsk bakgrund|utenlandsk bakgrunn|"
     r"(?:einwanderungs|zuwanderungs|migrations)geschicht\w*|anden etnisk baggrund|ikke-vestlig\w*)\b"
 )
 
@@ -476,10 +483,17 @@ def _in_company(name: str, folded: str) -> re.Match[str] | None:
         return _CHANGE_BY_FIGURE.search(folded) or _BOUNDED_FIGURE.search(folded)
     if name == "co_creation_described":
         # "A national survey shows that ..." reports a finding; the residents took part in nothing here.
-        found = _TAKING_PART_NEAR.search(folded)
-        if found and _REPORTED.search(folded) and not _DRAFTING_RE.search(folded):
+        found = _TAKING_PART_RE.search(folded)
+        if not found or not _PARTICIPANTS_OR_DRAFTING.search(folded):
+            return None
+        if _REPORTED.search(folded) and not _DRAFTING_RE.search(folded):
             return None
         return found
+    if name == "responsible_actors":
+        return _RESPONSIBLE_AT_START.match(folded) or _RESPONSIBLE_IN_ROW.search(folded)
+    if name == "timeline":
+        found = _PERIOD_RE.search(folded)
+        return found if found and _PLAN_RE.search(folded) else None
     return None
 
 
@@ -508,6 +522,8 @@ def detect_elements(passages, labels=None, max_evidence: int = 3) -> dict[str, E
             m = PATTERNS[name].search(folded[i]) or _in_company(name, folded[i])
             if m and counts_for(name, folded[i]):
                 evidence.append(_evidence(p, m.group(0)))
+                if len(evidence) == max_evidence:
+                    break  # the first few passages in reading order are the evidence shown
         results[name] = ElementResult(bool(evidence), evidence[:max_evidence])
     groups = [(i, p) for i, p in usable if _GROUP_WORDS.search(folded[i])]
     if not results["target_groups"].present and groups:
