@@ -69,7 +69,9 @@ _PARTICIPANTS = (
 )
 _DRAFTING = (
     r"\b(?:(?:tagits|togs|tas) fram|utarbeta\w*|utarbeid\w*|udarbejd\w*|erarbeit\w*|valmistel\w*|laadi\w*|"
-    r"laatim\w*|draft\w*|prepar\w*|developed|arbetet med (?:programmet|planen|strategin)|"
+    r"laatim\w*|draft\w*|prepar\w*|developed|formulat\w*|formuler\w*|"
+    r"helped (?:write|shape|draft|design|develop|set)|mitgestalt\w*|var med och (?:ta fram|forma|skriva)|"
+    r"arbetet med (?:programmet|planen|strategin)|"
     r"arbeidet med (?:planen|strategien)|arbejdet med (?:planen|politikken|strategien)|blevet til|entstanden|"
     r"steering|ohjausryhm\w*|styrgrupp\w*|styringsgrupp\w*|styregrupp\w*|lenkungs\w*|advisory|"
     r"neuvottelukun\w*|radgiv\w*|beirat\w*)"
@@ -150,7 +152,7 @@ _TAKING_PART = (
 )
 
 _TAKING_PART_RE = re.compile(_TAKING_PART)
-_PARTICIPANTS_OR_DRAFTING = re.compile(_PARTICIPANTS + "|" + _DRAFTING)
+_PARTICIPANTS_RE = re.compile(_PARTICIPANTS)
 # A year range is a programme period beside a word for the plan or its validity in the same passage,
 # not in a line of statistics ("2015–2016 many asylum seekers came").
 _PERIOD_RE = re.compile(_PERIOD)
@@ -230,6 +232,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bretter seg (?:mot|til)\b",
         r"\bhenvender sig til\b",
         r"\brichtet sich an\b",
+        r"\b(?:ist|sind) (?:fur|an) [^.]{0,60}\b(?:gedacht|gerichtet|bestimmt)\b",
         r"\bon tarkoitettu\b",
         r"\b(?:omfattar|omfatter|umfasst|covers) (?:alla|alle|all|everyone|people|personer|kaikki|menschen)\b",
         r"\b(?:ohjelman|suunnitelman|strategian) kohtee\w*",
@@ -484,7 +487,11 @@ def _in_company(name: str, folded: str) -> re.Match[str] | None:
     if name == "co_creation_described":
         # "A national survey shows that ..." reports a finding; the residents took part in nothing here.
         found = _TAKING_PART_RE.search(folded)
-        if not found or not _PARTICIPANTS_OR_DRAFTING.search(folded):
+        # Taking part in drafting or steering the plan (the taxonomy's definition), not in an activity:
+        # "workshops for newcomers" is a service, "workshops on the draft programme" is co-creation.
+        if not found or not (
+            _DRAFTING_RE.search(folded) or (_PARTICIPANTS_RE.search(folded) and _PLAN_RE.search(folded))
+        ):
             return None
         if _REPORTED.search(folded) and not _DRAFTING_RE.search(folded):
             return None
@@ -525,7 +532,9 @@ def detect_elements(passages, labels=None, max_evidence: int = 3) -> dict[str, E
                 if len(evidence) == max_evidence:
                     break  # the first few passages in reading order are the evidence shown
         results[name] = ElementResult(bool(evidence), evidence[:max_evidence])
-    groups = [(i, p) for i, p in usable if _GROUP_WORDS.search(folded[i])]
+    # Who the strategy is for: the people it names in a passage about the plan itself ("the programme
+    # supports refugees ..."), not any sentence that mentions migrants.
+    groups = [(i, p) for i, p in usable if _GROUP_WORDS.search(folded[i]) and _PLAN_RE.search(folded[i])]
     if not results["target_groups"].present and groups:
         results["target_groups"] = ElementResult(
             True, [_evidence(p, _GROUP_WORDS.search(folded[i]).group(0)) for i, p in groups[:max_evidence]]
