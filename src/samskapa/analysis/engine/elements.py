@@ -69,7 +69,7 @@ _PARTICIPANTS = (
 )
 _DRAFTING = (
     r"\b(?:(?:tagits|togs|tas) fram|utarbeta\w*|utarbeid\w*|udarbejd\w*|erarbeit\w*|valmistel\w*|laadi\w*|"
-    r"laatim\w*|draft\w*|prepar\w*|developed|formulat\w*|formuler\w*|"
+    r"laatim\w*|draft\w*|prepar\w*|developed|utkast\w*|\w*?luonno\w*|entwurf\w*|udkast\w*|formulat\w*|formuler\w*|"
     r"helped (?:write|shape|draft|design|develop|set)|mitgestalt\w*|var med och (?:ta fram|forma|skriva)|"
     r"arbetet med (?:programmet|planen|strategin)|"
     r"arbeidet med (?:planen|strategien)|arbejdet med (?:planen|politikken|strategien)|blevet til|entstanden|"
@@ -141,7 +141,8 @@ _TARGET_WORD = re.compile(
 # "the Labour Force Survey", "art workshops at the youth club" and "kyselytunnit" are not co-creation.
 _TAKING_PART = (
     r"\b\w*?(?:enkat|kysely(?!tun)|tyopaj|workshop)\w*|"
-    r"\b(?:consultations?|consulted|consulting with|surveys?|surveyed|focus groups?|fokusgrupp\w*|fokusgruppe\w*|"
+    r"\b(?:remiss\w*|kommentoi\w*|kommentera\w*|commented|comments on|"
+    r"consultations?|consulted|consulting with|surveys?|surveyed|focus groups?|fokusgrupp\w*|fokusgruppe\w*|"
     r"referensgrupp\w*|referansegrupp\w*|dialog\w*|involved|involving|involvera\w*|involver\w*|"
     r"delaktig\w*|osallist\w*|mitgewirkt|mitwirk\w*|beteiligt\w*|beteiligung\w*|invited|inbjud\w*|"
     r"invitert\w*|inviteret\w*|eingeladen|kutsuttiin|hearings?|horing\w*|samrad\w*|kuulemi\w*|"
@@ -279,7 +280,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bare responsible\b",
         r"\blead (?:officer|team|agency|partner|organisation|organization|department|body|service)\b",
         r"\bansvarar for\b",
-        r"\bhar (?:huvud)?ansvar(?:et)? for\b",
+        r"\bhar (?:huvud)?ansvaret for\b",
         r"\bansvarig\w* (?:for|ar)\b",
         r"\bansvaret for\b",
         r"\bansvar(?:ig|et|ar)\b",
