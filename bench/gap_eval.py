@@ -91,6 +91,25 @@ def document_accuracy(corpus, scores) -> float:
     return right / total
 
 
+def element_cases(path: Path = ROOT / "tests" / "analysis" / "engine" / "elements_cases.txt") -> str:
+    """Accuracy of the structural-element rules on the project's own cases (six languages, hard negatives)."""
+    from samskapa.analysis.engine.classify import load_classifier
+    from samskapa.analysis.engine.elements import detect_elements
+    from samskapa.analysis.engine.passages import Passage
+
+    cases = [
+        [part.strip() for part in line.split("|", 3)]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    labels = load_classifier().classify_many([c[3] for c in cases], ["paragraph"] * len(cases))
+    right = sum(
+        detect_elements([Passage("p1", text, 1, "paragraph")], [lab])[element].present == (sign == "+")
+        for (_, element, sign, text), lab in zip(cases, labels, strict=True)
+    )
+    return f"{right / len(cases):.3f}"
+
+
 def dev_passages(rows: list[dict], out: Path, scorer: Path, gold: Path) -> tuple[str, float]:
     src, pred = out / "passages-in.jsonl", out / "passages.jsonl"
     with open(src, "w", encoding="utf-8") as f:
@@ -168,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'macro-F1 (>= 0.75)':22} {macro:10.3f} {dev.get('macro', '-'):>10}")
     print(f"{'document areas (>= 0.90)':22} {cv_docs:10.3f} {dev.get('areas', '-'):>10}")
     print(f"{'elements (>= 0.85)':22} {'':>10} {dev.get('elements', '-'):>10}")
+    print(f"{'elements, own cases':22} {element_cases():>10}")
     if "time" in dev:
         print(f"dev classification: {dev['time']}; predictions in {out}")
     return 0

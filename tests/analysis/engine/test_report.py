@@ -128,3 +128,13 @@ def test_a_persons_correction_counts_as_evidence_whatever_the_score():
     corrected = PassageLabels(["HOU"], {c: 0.0 for c in CODES})
     areas = area_results(_passages("Kommunen hyr lägenheter av privata värdar."), [corrected])
     assert areas["HOU"].status == "weak" and areas["EDU"].status == "missing"
+
+
+def test_areas_found_on_thin_evidence_earn_a_note():
+    from samskapa.analysis.engine.report import AreaResult, confidence_notes
+
+    passages = _passages(*["Kommunen erbjuder SFI och vuxenutbildning till alla nyanlända i kommunen."] * 20)
+    thin = {c: AreaResult("weak" if c in ("EDU", "HOU", "HEA") else "covered", 0.2, 1) for c in CODES}
+    solid = {c: AreaResult("covered", 0.9, 3) for c in CODES}
+    assert "thin_evidence" in {n["code"] for n in confidence_notes(passages, thin)}
+    assert "thin_evidence" not in {n["code"] for n in confidence_notes(passages, solid)}

@@ -62,6 +62,7 @@ PAIR_MIN_SCORE: float | None = None
 MAX_EVIDENCE = 5
 SHORT_DOCUMENT_WORDS = 600  # about two pages of running text
 FEW_PASSAGES = 12
+THIN_AREAS = 3  # this many areas found on thin evidence (weak) earn a note
 
 Progress = Callable[[str, int, int], None]
 
@@ -241,7 +242,7 @@ def extraction_looks_bad(passages: list[Passage]) -> bool:
     return fragments > 0.35 or odd > 0.05 or letters < 0.6 * len(text.replace(" ", "")) or "\ufffd" in text
 
 
-def confidence_notes(passages: list[Passage]) -> list[dict]:
+def confidence_notes(passages: list[Passage], areas: dict[str, AreaResult] | None = None) -> list[dict]:
     """What makes this report less sure than usual, as codes with an English sentence."""
     read = [p for p in passages if p.kind not in NON_EVIDENCE]
     words = sum(word_count(p.text) for p in read)
@@ -259,6 +260,15 @@ def confidence_notes(passages: list[Passage]) -> list[dict]:
             {
                 "code": "few_passages",
                 "text": f"Few passages ({len(read)}): each area rests on very little text.",
+            }
+        )
+    thin = [c for c, a in (areas or {}).items() if a.status == "weak"]
+    if len(thin) >= THIN_AREAS:
+        notes.append(
+            {
+                "code": "thin_evidence",
+                "text": f"{len(thin)} areas rest on a single passage or on passages the analysis is unsure of: "
+                "read their evidence before counting them as covered.",
             }
         )
     if extraction_looks_bad(read or passages):
@@ -328,7 +338,7 @@ def analyse_passages(
         areas,
         elements,
         summarise(areas, elements),
-        confidence=confidence_notes(passages),
+        confidence=confidence_notes(passages, areas),
     )
     return report
 
