@@ -20,7 +20,8 @@ NON_EVIDENCE = frozenset({"heading", "toc", "meta", "procedural", "caption", "di
 READ_KINDS = ("paragraph", "item", "table_cell")
 
 _CAPTION = re.compile(
-    r"^\s*(?:bild|figur|figure|fig|kuva|kuvio|foto|photo|photograph|abbildung|abb|illustration|"
+    r"^\s*(?:bild|billede|bilde|figur|figure|fig|kuva|kuvio|foto|photo|photograph|abbildung|abb|illustration|"
+    r"chart|graph|graf|"
     r"diagram|kaavio|grafik|karta|kartta|map|tabell|table|taulukko|tabelle|tabel)"
     r"\s*(?:\d+(?:[.:]\d+)*[.:]?|[:.\-])\s"
 )
@@ -31,7 +32,8 @@ _PHOTO_CREDIT = re.compile(
 # The source line under a table or chart ("Källa: SCB 2023", "Lähde: Tilastokeskus") belongs to the figure.
 _SOURCE_LINE = re.compile(r"^\s*(?:kalla|kallor|lahde|lahteet|source|sources|kilde|kilder|quelle|quellen)\s*:\s*\S")
 _DISCLAIMER = re.compile(
-    r"\b(?:demo ?data|demodata|demonstration data|sample data|example data|exempeldata|esimerkkiaineisto|"
+    r"\b(?:demo ?data|demodata|demodaten|demonstration data|sample data|example data|exempeldata|esimerkkiaineisto|"
+    r"eksempeldata|beispieldaten|testdata|"
     r"made[- ]up|fictional|fictitious|invented for|not a real|pahittad\w*|fiktiv\w*|pahitt\w*|"
     r"keksitty\w*|kuvitteellinen\w*|kuvitteellis\w*|erfunden\w*|opdigte\w*|oppdikte\w*|"
     r"for demonstration|i demonstrationssyfte|esittelytarkoitu\w*|zu demonstrationszwecken|"
