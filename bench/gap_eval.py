@@ -48,43 +48,66 @@ def figure(pattern: str, text: str) -> str:
 
 def corpus_cv() -> tuple[dict[str, float], float]:
     """Passage F1 per area and document-area accuracy, each document predicted by a model that never saw it."""
+    from samskapa.analysis.engine.train import cross_validated_f1
+
+    corpus, scores, fold_of, probs = corpus_scores(with_probs=True)
+    per_area = cross_validated_f1(corpus, probs, fold_of)
+    print(f"corpus: {len(corpus.texts)} passages read by the model, {len(set(corpus.groups))} documents")
+    return per_area, document_accuracy(corpus, scores)
+
+
+def corpus_scores(with_probs: bool = False):
+    """Out-of-fold passage scores of the corpus on the report's scale (each fold's thresholds on 0.5)."""
     import numpy as np
 
     from samskapa.analysis.engine.lexicon import Lexicon
     from samskapa.analysis.engine.model import LexiconCache
-    from samskapa.analysis.engine.train import best_thresholds, build_corpus, cross_validated_f1, out_of_fold, read_rows
+    from samskapa.analysis.engine.train import best_thresholds, build_corpus, out_of_fold, read_rows
 
     corpus = build_corpus(read_rows())
     probs, fold_of = out_of_fold(corpus, LexiconCache(Lexicon.load()))
-    per_area = cross_validated_f1(corpus, probs, fold_of)
     scores = np.zeros(probs.shape)
     for k in np.unique(fold_of):
         # The report's scale: each fold's thresholds (from the other folds) land on 0.5.
         t = np.clip(best_thresholds(corpus.labels[fold_of != k], probs[fold_of != k]), 1e-6, 1 - 1e-6)
         p = np.clip(probs[fold_of == k], 1e-9, 1 - 1e-9)
         scores[fold_of == k] = 1.0 / (1.0 + np.exp(-(np.log(p / (1 - p)) - np.log(t / (1 - t)))))
-    print(f"corpus: {len(corpus.texts)} passages read by the model, {len(set(corpus.groups))} documents")
-    return per_area, document_accuracy(corpus, scores)
+    return (corpus, scores, fold_of, probs) if with_probs else (corpus, scores, fold_of)
 
 
 def document_accuracy(corpus, scores) -> float:
-    """Areas found (covered or weak) per made-up document, by the report's rule: a passage counts
-    for at most its clearest AREAS_PER_PASSAGE areas scoring EVIDENCE_MIN_SCORE or more."""
+    """Areas found (covered or weak) per made-up document, by the report's own rule (report.areas_found)."""
     import numpy as np
 
-    from samskapa.analysis.engine.report import AREAS_PER_PASSAGE, EVIDENCE_MIN_SCORE
+    from samskapa.analysis.engine.report import areas_found
 
     groups = np.array(corpus.groups)
     right = total = 0
     for doc in sorted(set(corpus.groups)):
         rows = np.where(groups == doc)[0]
-        found = np.zeros(scores.shape[1], dtype=bool)
-        for r in rows:
-            best = [k for k in np.argsort(-scores[r]) if scores[r, k] >= EVIDENCE_MIN_SCORE][:AREAS_PER_PASSAGE]
-            found[best] = True
+        found = np.array(areas_found(scores[rows].tolist()))
         right += int((found == corpus.labels[rows].any(axis=0)).sum())
         total += scores.shape[1]
     return right / total
+
+
+def element_cases(path: Path = ROOT / "tests" / "analysis" / "engine" / "elements_cases.txt") -> str:
+    """Accuracy of the structural-element rules on the project's own cases (six languages, hard negatives)."""
+    from samskapa.analysis.engine.classify import load_classifier
+    from samskapa.analysis.engine.elements import detect_elements
+    from samskapa.analysis.engine.passages import Passage
+
+    cases = [
+        [part.strip() for part in line.split("|", 3)]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    labels = load_classifier().classify_many([c[3] for c in cases], ["paragraph"] * len(cases))
+    right = sum(
+        detect_elements([Passage("p1", text, 1, "paragraph")], [lab])[element].present == (sign == "+")
+        for (_, element, sign, text), lab in zip(cases, labels, strict=True)
+    )
+    return f"{right / len(cases):.3f}"
 
 
 def dev_passages(rows: list[dict], out: Path, scorer: Path, gold: Path) -> tuple[str, float]:
@@ -164,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'macro-F1 (>= 0.75)':22} {macro:10.3f} {dev.get('macro', '-'):>10}")
     print(f"{'document areas (>= 0.90)':22} {cv_docs:10.3f} {dev.get('areas', '-'):>10}")
     print(f"{'elements (>= 0.85)':22} {'':>10} {dev.get('elements', '-'):>10}")
+    print(f"{'elements, own cases':22} {element_cases():>10}")
     if "time" in dev:
         print(f"dev classification: {dev['time']}; predictions in {out}")
     return 0

@@ -79,6 +79,10 @@ def confidence(report: dict) -> list[str]:
             "strategy leaves it out."
         ),
         "few_passages": _("Few passages: each area rests on very little text."),
+        "thin_evidence": _(
+            "Several areas rest on a single passage or on passages the analysis is unsure of: read their "
+            "evidence before counting them as covered."
+        ),
         "badly_extracted": _(
             "The text looks badly extracted (broken words or stray symbols, as after poor text recognition): "
             "check the passages before relying on the report."

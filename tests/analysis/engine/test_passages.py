@@ -93,3 +93,63 @@ def test_page_furniture_contents_captions_and_disclaimers_are_never_evidence():
     assert report.areas["HOU"].status == "missing"  # nor is a line of the contents
     assert not report.elements["co_creation_described"].present  # nor the disclaimer
     assert report.areas["EMP"].status == "covered"
+
+
+def test_abbreviations_initials_and_dates_in_six_languages_stay_inside_their_sentence():
+    cases = {
+        "Kommunen erbjuder t.ex. Sfi och samhällsorientering. Alla är välkomna.": 2,
+        "Kunta tarjoaa esim. Suomen kielen kursseja. Kurssit ovat maksuttomia.": 2,
+        "The council funds e.g. ESOL classes. They are free.": 2,
+        "Kommunen tilbyr f.eks. Norskopplæring på kveldstid. Tilbudet er gratis.": 2,
+        "Kommunen tilbyder bl.a. Danskundervisning om aftenen. Det er gratis.": 2,
+        "Die Stadt fördert z. B. Sprachkurse und Lotsen. Die Angebote sind kostenlos.": 2,
+        "Das Konzept gilt seit dem 1. Januar 2024. Es wird jährlich überprüft.": 2,
+        "Ansvarig är K. Nieminen på sivistystoimi. Hon rapporterar varje år.": 2,
+        "Se avsnitt 2.3 om bostäder. Där finns åtgärderna.": 2,
+        "Kommunen har 12 språkcaféer. Alla är öppna på kvällen.": 2,
+    }
+    for text, n in cases.items():
+        assert len(sentences(text)) == n, sentences(text)
+    assert sentences("Wir fördern z. B. Sprachkurse. Die Stadt hilft.")[0] == "Wir fördern z. B. Sprachkurse."
+
+
+def test_a_cut_sentence_stays_running_text_even_when_it_is_short():
+    parts = split_long(LONG_BLOCK + " Se hyvä.")
+    report = analyse_bytes(("Ohjelma\n\n" + LONG_BLOCK + " Se toimii.").encode(), "o.txt")
+    assert all(p.kind == "paragraph" for p in report.passages[1:])
+    assert parts[-1].endswith("Se hyvä.")
+
+
+def test_source_lines_photo_credits_and_contents_without_a_title_are_not_evidence():
+    assert kind_of("Källa: SCB, befolkningsstatistik 2023") == "caption"
+    assert kind_of("Lähde: Tilastokeskus") == "caption"
+    assert kind_of("Quelle: Statistisches Landesamt") == "caption"
+    assert kind_of("Kuvat: Matti Meikäläinen") == "caption"
+    assert kind_of("Billede 2: Børn på biblioteket læser sammen.") == "caption"
+    assert kind_of("Bilde: Elever i norskopplæringen.") == "caption"
+    assert kind_of("Eksempeldata: kommunen og personene er oppdiktet.") == "disclaimer"
+    assert kind_of("Beispieldaten: alle Namen sind erfunden.") == "disclaimer"
+    assert kind_of("1 Inledning 3 2 Arbete 5 3 Bostad 8 4 Uppföljning 12") == "toc"
+    text = "Integrationsprogram\n\n1 Inledning 3\n\n2 Arbete och försörjning 5\n\n3 Bostad 8\n\n4 Hälsa 11\n\n"
+    text += "Fler nyanlända ska få arbete genom praktik hos lokala arbetsgivare och stöd att starta eget."
+    report = analyse_bytes(text.encode(), "program.txt")
+    kinds = {p.text: p.kind for p in report.passages}
+    assert kinds["3 Bostad 8"] == "toc" and kinds["4 Hälsa 11"] == "toc"
+    assert report.areas["HOU"].status == "missing" and report.areas["HEA"].status == "missing"
+
+
+def test_running_headers_of_a_text_without_page_breaks_are_furniture_but_repeated_table_cells_are_not():
+    body = [
+        "Fler nyanlända ska komma i arbete genom praktik hos lokala arbetsgivare.",
+        "Ansvarig: arbetsmarknadsenheten",
+        "Bostadsbolaget bygger fler små hyresrätter för nyanlända familjer.",
+        "Ansvarig: arbetsmarknadsenheten",
+        "Vårdcentralen erbjuder hälsosamtal med tolk till alla nyanlända.",
+        "Ansvarig: arbetsmarknadsenheten",
+    ]
+    text = "\n\n".join(f"Norrby kommun | Integrationsprogram 2024–2027\n\n{line}" for line in body)
+    report = analyse_bytes(text.encode(), "export.txt")
+    kinds = [(p.text, p.kind) for p in report.passages]
+    assert all(k == "meta" for t, k in kinds if t.startswith("Norrby kommun"))
+    assert all(k != "meta" for t, k in kinds if t.startswith("Ansvarig"))
+    assert report.elements["responsible_actors"].present

@@ -107,3 +107,34 @@ def test_the_report_says_how_sure_it_is():
     garbled = " ".join(["Ko mm un en e r bj ud er S F I o ch vu xe nu tb il dn in g ti ll al la ny an lä nd a."] * 30)
     assert "badly_extracted" in {n["code"] for n in analyse_bytes(garbled.encode(), "ocr.txt").confidence}
     assert "covered when at least two passages" in short.summary
+
+
+def test_the_document_rule_caps_a_passage_at_two_areas_and_can_ask_more_of_long_documents():
+    from samskapa.analysis.engine.report import areas_found, required_score
+
+    broad = [0.0] * 10
+    broad[0], broad[1], broad[5], broad[6] = 0.9, 0.8, 0.7, 0.6
+    assert [i for i, f in enumerate(areas_found([broad])) if f] == [0, 1]
+    assert areas_found([[0.29] + [0.0] * 9]) == [False] * 10
+    assert abs(required_score(20) - 0.3) < 1e-9
+    assert required_score(5, 0.3, 1.0) < 0.3 < required_score(80, 0.3, 1.0) <= 0.5
+    assert required_score(10_000, 0.3, 1.0) == 0.5  # a labelled passage always shows its area
+
+
+def test_a_persons_correction_counts_as_evidence_whatever_the_score():
+    from samskapa.analysis.engine.classify import PassageLabels
+    from samskapa.analysis.engine.report import area_results
+
+    corrected = PassageLabels(["HOU"], {c: 0.0 for c in CODES})
+    areas = area_results(_passages("Kommunen hyr lägenheter av privata värdar."), [corrected])
+    assert areas["HOU"].status == "weak" and areas["EDU"].status == "missing"
+
+
+def test_areas_found_on_thin_evidence_earn_a_note():
+    from samskapa.analysis.engine.report import AreaResult, confidence_notes
+
+    passages = _passages(*["Kommunen erbjuder SFI och vuxenutbildning till alla nyanlända i kommunen."] * 20)
+    thin = {c: AreaResult("weak" if c in ("EDU", "HOU", "HEA") else "covered", 0.2, 1) for c in CODES}
+    solid = {c: AreaResult("covered", 0.9, 3) for c in CODES}
+    assert "thin_evidence" in {n["code"] for n in confidence_notes(passages, thin)}
+    assert "thin_evidence" not in {n["code"] for n in confidence_notes(passages, solid)}

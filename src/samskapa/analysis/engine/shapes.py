@@ -20,13 +20,20 @@ NON_EVIDENCE = frozenset({"heading", "toc", "meta", "procedural", "caption", "di
 READ_KINDS = ("paragraph", "item", "table_cell")
 
 _CAPTION = re.compile(
-    r"^\s*(?:bild|figur|figure|fig|kuva|kuvio|foto|photo|photograph|abbildung|abb|illustration|"
+    r"^\s*(?:bild|billede|bilde|figur|figure|fig|kuva|kuvio|foto|photo|photograph|abbildung|abb|illustration|"
+    r"chart|graph|graf|"
     r"diagram|kaavio|grafik|karta|kartta|map|tabell|table|taulukko|tabelle|tabel)"
     r"\s*(?:\d+(?:[.:]\d+)*[.:]?|[:.\-])\s"
 )
-_PHOTO_CREDIT = re.compile(r"^\s*(?:foto|photo|kuva|bild|fotograf|photographer|kuvaaja)\s*[:/]\s*\S")
+_PHOTO_CREDIT = re.compile(
+    r"^\s*(?:foto|photo|photos|kuva|kuvat|bild|bilder|fotograf|photographer|kuvaaja|bildtext|kuvateksti)\s*[:/©]\s*\S"
+    r"|^\s*(?:photo|picture|image) (?:by|credit)\b|^\s*©"
+)
+# The source line under a table or chart ("Källa: SCB 2023", "Lähde: Tilastokeskus") belongs to the figure.
+_SOURCE_LINE = re.compile(r"^\s*(?:kalla|kallor|lahde|lahteet|source|sources|kilde|kilder|quelle|quellen)\s*:\s*\S")
 _DISCLAIMER = re.compile(
-    r"\b(?:demo ?data|demodata|demonstration data|sample data|example data|exempeldata|esimerkkiaineisto|"
+    r"\b(?:demo ?data|demodata|demodaten|demonstration data|sample data|example data|exempeldata|esimerkkiaineisto|"
+    r"eksempeldata|beispieldaten|testdata|"
     r"made[- ]up|fictional|fictitious|invented for|not a real|pahittad\w*|fiktiv\w*|pahitt\w*|"
     r"keksitty\w*|kuvitteellinen\w*|kuvitteellis\w*|erfunden\w*|opdigte\w*|oppdikte\w*|"
     r"for demonstration|i demonstrationssyfte|esittelytarkoitu\w*|zu demonstrationszwecken|"
@@ -47,6 +54,8 @@ _TOC_HEADING = re.compile(
     r"^\W*(?:innehall\w*|innehallsforteckning|sisallys\w*|sisallysluettelo|contents|table of contents|"
     r"inhalt|inhaltsverzeichnis|indhold\w*|innhold\w*|indholdsfortegnelse|innholdsfortegnelse)\W*$"
 )
+# A contents list run into one block: "1 Inledning 3 2 Bostad 5 3 Hälsa 7".
+_TOC_RUN = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+[^\d]{2,60}?\s+\d{1,3}\s*){3,}$")
 _TOC_LINE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[^\d]{2,80}?\s+\d{1,3}\s*$")
 _DIGITS = re.compile(r"\d+")
 
@@ -57,9 +66,13 @@ def kind_of(text: str, hint: str | None = None) -> str:
     words = word_count(text)
     if _PAGE_NUMBER.match(folded):
         return "meta"
+    if words <= 120 and _TOC_RUN.match(folded):
+        return "toc"
     if _DISCLAIMER.search(folded) and words < 80:
         return "disclaimer"
     if (_CAPTION.match(folded) or _PHOTO_CREDIT.match(folded)) and words < 45:
+        return "caption"
+    if _SOURCE_LINE.match(folded) and words < 25:
         return "caption"
     if hint in ("caption", "disclaimer", "boilerplate", "toc", "meta"):
         return hint
@@ -104,6 +117,21 @@ def furniture_lines(pages: list[list[str]], min_pages: int = 3) -> set[str]:
         seen.update({furniture_key(t) for t in texts if word_count(t) <= 14})
     threshold = max(min_pages, len(pages) // 3)
     return {key for key, n in seen.items() if n >= threshold and key}
+
+
+def repeated_lines(texts: list[str], min_times: int = 3) -> set[str]:
+    """Running headers and footers of a text without page breaks (a text export, OCR output).
+
+    A short line that comes back three times or more and carries a page number, a year or a
+    separator ("Integrationsprogram 2024–2027", "Exempelby kommun | Program") is furniture; a
+    repeated "Ansvarig: socialnämnden" in an action table is not (it says something each time).
+    """
+    seen: Counter[str] = Counter(furniture_key(t) for t in texts if word_count(t) <= 14)
+    return {
+        key
+        for key, n in seen.items()
+        if n >= min_times and key and ("#" in key or " | " in key or " - " in key) and ":" not in key
+    }
 
 
 def furniture_key(text: str) -> str:

@@ -81,6 +81,17 @@ PROCEDURAL_RE = re.compile(
 )
 
 
+# "Ansvarig: socialnämnden", "Tavoite: 60 %": a field of an action table written out as a line. It says
+# who, when or how much (evidence for the structural elements), so it is not a heading.
+FIELD_RE = re.compile(
+    r"^\W*(?:ansvarig\w*|ansvar|huvudansvar\w*|vastuu\w*|vastuutaho\w*|responsible|lead|owner|ansvarlig\w*|"
+    r"zustandig\w*|verantwortlich\w*|tidplan|tidsplan|aikataulu|timeline|timescale|when|nar|milloin|naar|wann|"
+    r"mal|malvarde|tavoite|tavoitetaso|target|goal|ziel|indikator\w*|mittari\w*|indicators?|nyckeltal|"
+    r"malgrupp|kohderyhma|target groups?|malgruppe|zielgruppe|budget|kostnad|kustannus|resurser|resources|"
+    r"rahoitus|finansiering|uppfoljning|seuranta|follow-up|opfolgning|oppfolging)\s*:\s*\S"
+)
+
+
 def is_list_item(text: str) -> bool:
     return bool(BULLET_RE.match(text)) and not MULTILEVEL_NUMBER_RE.match(text)
 
@@ -116,6 +127,8 @@ def passage_shape(text: str) -> str:
         return "item"
     if words < 22 and PROCEDURAL_RE.search(fold(t)):
         return "procedural"
+    if FIELD_RE.match(fold(t)) and words <= 9 and not t.endswith((".", "!", "?")):
+        return "table_cell"  # a short field line, which the rules below would take for a heading
     if MULTILEVEL_NUMBER_RE.match(t) and words <= 12:
         return "heading"
     if words <= 9 and (not t.endswith(_END_PUNCT) or t.endswith("?")):
