@@ -90,7 +90,7 @@ def test_a_script_builds_opens_and_exports_a_survey_with_one_column_per_question
         {f"q{questions[0]['id']}": [str(c["id"]) for c in questions[0]["choices"]], f"q{questions[1]['id']}": "Tack"},
     )
     rows = list(
-        csv.reader(io.StringIO(api.get(f"{base}/surveys/{survey['id']}/answers.csv").content.decode("utf-8-sig")))
+        csv.reader(io.StringIO(api.get(f"{base}/surveys/{survey['id']}/answers.csv").getvalue().decode("utf-8-sig")))
     )
     assert rows[0][4:] == ["1. Vad vill du göra?", "2. Något mer?"] and rows[1][4:] == ["Idrott; Kultur", "Tack"]
     results = api.get(f"{base}/surveys/{survey['id']}/results").json()

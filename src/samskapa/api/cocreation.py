@@ -29,13 +29,13 @@ from samskapa.cocreation.models import (
     Question,
     Survey,
 )
-from samskapa.cocreation.results import export_csv, export_xlsx, survey_results
+from samskapa.cocreation.results import export_csv_chunks, export_xlsx_file, survey_results
 from samskapa.cocreation.services import committee as committee_services
 from samskapa.cocreation.services import consultations as consultation_services
 from samskapa.cocreation.services import findings as finding_services
 from samskapa.cocreation.services import people as people_services
 from samskapa.cocreation.services import surveys as survey_services
-from samskapa.core.downloads import file_response
+from samskapa.core.downloads import streaming_file_response, temporary_file_response
 from samskapa.core.types import OrgRequest
 from samskapa.strategy.models import FrameworkCode
 
@@ -1024,15 +1024,15 @@ def survey_results_api(request: OrgRequest, org_slug: str, survey_id: int):
 
 @router.get("/orgs/{org_slug}/surveys/{survey_id}/answers.csv", response={200: None})
 def survey_export_csv(request: OrgRequest, org_slug: str, survey_id: int) -> HttpResponse:
-    """All answers, one row per response and one fixed column per question."""
+    """All answers, one row per response and one fixed column per question, streamed (flat memory)."""
     survey = _survey(request, org_slug, survey_id)[1]
-    return file_response(export_csv(survey), title=survey.title, extension="csv")
+    return streaming_file_response(export_csv_chunks(survey), title=survey.title, extension="csv")
 
 
 @router.get("/orgs/{org_slug}/surveys/{survey_id}/answers.xlsx", response={200: None})
 def survey_export_xlsx(request: OrgRequest, org_slug: str, survey_id: int) -> HttpResponse:
     survey = _survey(request, org_slug, survey_id)[1]
-    return file_response(export_xlsx(survey), title=survey.title, extension="xlsx")
+    return temporary_file_response(export_xlsx_file(survey), title=survey.title, extension="xlsx")
 
 
 # --- people and consent ------------------------------------------------------------------------

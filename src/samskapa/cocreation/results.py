@@ -169,10 +169,6 @@ def export_csv_chunks(survey: Survey) -> Iterator[bytes]:
     return csv_chunks(export_header(survey), export_rows(survey))
 
 
-def export_csv(survey: Survey) -> bytes:
-    return b"".join(export_csv_chunks(survey))
-
-
 def _sheet(survey: Survey) -> Sheet:
     header = export_header(survey)
     return Sheet(
@@ -184,7 +180,3 @@ def export_xlsx_file(survey: Survey):
     """The workbook in a rewound temporary file (written row by row by openpyxl's write-only mode)."""
     return xlsx_file([_sheet(survey)])
 
-
-def export_xlsx(survey: Survey) -> bytes:
-    with export_xlsx_file(survey) as file:
-        return file.read()
