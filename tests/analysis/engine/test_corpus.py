@@ -17,10 +17,12 @@ CODES = {"EDU", "EMP", "HEA", "HOU", "PAR", "CHI", "EQU", "INF", "GOV", "MON"}
 KINDS = {"paragraph", "heading", "list_item", "table_cell", "caption", "toc", "boilerplate", "disclaimer", "answer"}
 # Passages that the taxonomy says never carry a code, whatever words they contain.
 NEVER_CODED = {"heading", "toc", "caption", "boilerplate", "disclaimer"}
-MIN_PER_LANGUAGE = {"sv": 900, "fi": 900, "en": 700, "no": 450, "da": 450, "de": 400, "ar": 140}
-MIN_PER_CODE = 140
+MIN_PER_LANGUAGE = {"sv": 1400, "fi": 1400, "en": 1000, "no": 700, "da": 700, "de": 700, "ar": 140}
+MIN_PER_CODE = 300
 MIN_PER_CODE_AND_LANGUAGE = 4
-MIN_TOTAL = 4000
+MIN_TOTAL = 6500
+# Whole documents per written language: cross-validation needs many to leave out.
+MIN_DOCUMENTS_PER_LANGUAGE = 20
 
 
 def _rows() -> list[dict]:
@@ -79,7 +81,11 @@ def test_documents_can_be_left_out_whole(rows):
     for doc, passages in docs.items():
         assert len({p["lang"] for p in passages}) == 1, doc
         assert len({p["kind"] for p in passages}) >= 2, doc
-        assert 25 <= len(passages) <= 70, (doc, len(passages))
+        # Short documents are real too (a web page, a leaflet, a motion, a set of minutes).
+        assert 8 <= len(passages) <= 70, (doc, len(passages))
+    per_language = Counter(passages[0]["lang"] for passages in docs.values())
+    for lang in ("sv", "fi", "en", "no", "da", "de"):
+        assert per_language[lang] >= MIN_DOCUMENTS_PER_LANGUAGE, (lang, per_language[lang])
 
 
 def test_the_committed_corpus_is_what_the_sources_build():
