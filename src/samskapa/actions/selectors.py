@@ -317,6 +317,9 @@ def actions_awaiting_assessment(*, organisation: Organisation) -> QuerySet[Actio
     )
 
 
+CENT = Decimal("0.01")
+
+
 @dataclass
 class FocusAreaSummary:
     """How the actions of one focus area are going: counts per status, average progress, budgets."""
@@ -386,7 +389,9 @@ def status_counts_by_focus_area(
         summary.percent_sum += row["percent"] or 0
         if row["budget"] is not None:
             currency = row["currency"]
-            summary.budgets[currency] = summary.budgets.get(currency, Decimal(0)) + Decimal(row["budget"])
+            # Sums come back as the database keeps them; amounts are shown to the cent.
+            amount = Decimal(row["budget"]).quantize(CENT)
+            summary.budgets[currency] = summary.budgets.get(currency, Decimal(0)) + amount
     return list(summaries.values())
 
 
