@@ -1,6 +1,6 @@
 """Reads for actors, always scoped to one organisation."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor, Engagement, Relation
@@ -33,6 +33,12 @@ def actor_list_with_counts(*, organisation: Organisation, **filters) -> QuerySet
         consultation_count=Count("consultation_links", distinct=True),
         engagement_count=Count("engagements", distinct=True),
     )
+
+
+def with_engagement_rank(actors: QuerySet[Actor]) -> QuerySet[Actor]:
+    """``engagement_rank``: the planned level's step on the participation ladder (inform = 0), to sort by."""
+    steps = [When(engagement_level=value, then=Value(step)) for step, value in enumerate(Actor.Engagement.values)]
+    return actors.annotate(engagement_rank=Case(*steps, default=Value(0), output_field=IntegerField()))
 
 
 def relation_list(*, organisation: Organisation, actor: Actor | None = None) -> QuerySet[Relation]:

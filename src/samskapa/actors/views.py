@@ -51,7 +51,7 @@ ACTOR_SORTS = {
     "sector": ("sector", "name"),
     "influence": ("influence", "name"),
     "interest": ("interest", "name"),
-    "engagement": ("engagement_level", "name"),
+    "engagement": ("engagement_rank", "name"),  # up the participation ladder, not by alphabet
     "consultations": ("consultation_count", "name"),
     "lines": ("engagement_count", "name"),
 }
@@ -65,7 +65,7 @@ def actor_index(request: OrgRequest) -> HttpResponse:
     """The registry, 50 actors a page, filtered and sorted by the address."""
     form, actors = _filtered(request)
     sorting = sort_order(request, ACTOR_SORTS, default="name")
-    page = paginate(request, actors.order_by(*sorting.fields))
+    page = paginate(request, selectors.with_engagement_rank(actors).order_by(*sorting.fields))
     query = request.GET.copy()
     for name in ("sort", "page"):
         query.pop(name, None)
