@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from samskapa.actions.models import Action, Funding, ProgressUpdate, Status, TargetGroup
 from samskapa.core.downloads import CONTENT_TYPES, download_name
 from samskapa.core.errors import ApplicationError
-from samskapa.core.tabular import Sheet, csv_stream, xlsx_file
+from samskapa.core.tabular import Sheet, csv_chunks, xlsx_file
 
 LANGUAGES = ("sv", "fi", "en")
 
@@ -177,7 +177,7 @@ def plan_download(organisation, plan, *, kind: str, language: str, filters=None)
     rows = actions.iterator(chunk_size=CHUNK)
     if kind == "csv":
         response: HttpResponseBase = StreamingHttpResponse(
-            _in_language(language, csv_stream(header_in(language), (row_of(action) for action in rows))),
+            _in_language(language, csv_chunks(header_in(language), (row_of(action) for action in rows))),
             content_type=CONTENT_TYPES["csv"],
         )
     else:

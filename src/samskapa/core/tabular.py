@@ -59,24 +59,18 @@ def _csv_cell(value: Any) -> Any:
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Row]) -> bytes:
     """A CSV file (UTF-8 with BOM, comma-separated, one header row)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_csv_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([_csv_cell(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return b"".join(csv_chunks(header, rows))
 
 
-def csv_stream(header: Sequence[str], rows: Iterable[Row], *, rows_per_chunk: int = 200) -> Iterator[bytes]:
-    """The same file as ``csv_bytes``, produced a few hundred rows at a time: for a download of any
-    size at flat memory (a ``StreamingHttpResponse`` over a ``QuerySet.iterator()``)."""
+def csv_chunks(header: Sequence[str], rows: Iterable[Row], *, rows_per_chunk: int = 200) -> Iterator[bytes]:
+    """The same file as :func:`csv_bytes`, a few rows at a time, for a streaming response at flat memory."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow([_csv_cell(h) for h in header])
-    for number, row in enumerate(rows, start=1):
+    for n, row in enumerate(rows, start=1):
         writer.writerow([_csv_cell(value) for value in row])
-        if number % rows_per_chunk == 0:
+        if n % rows_per_chunk == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
             buffer.truncate()
@@ -96,21 +90,20 @@ def _xlsx_cell(value: Any) -> Any:
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     """An XLSX workbook with one sheet per ``Sheet``, header row bold and frozen."""
     buffer = io.BytesIO()
-    xlsx_write(sheets, buffer)
+    _xlsx_write(sheets, buffer)
     return buffer.getvalue()
 
 
 def xlsx_file(sheets: Sequence[Sheet]) -> IO[bytes]:
-    """The workbook of ``xlsx_bytes`` in a temporary file, read from the start: for a download of any
-    size at flat memory. openpyxl's write-only mode keeps rows on disk as they come, so ``rows`` can
-    be an iterator over the database."""
-    target = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the response that sends it)
-    xlsx_write(sheets, target)
+    """The same workbook as :func:`xlsx_bytes` in a temporary file (rewound), for a file response:
+    openpyxl's write-only mode keeps rows on disk as it goes, so memory stays flat for any size."""
+    target = tempfile.TemporaryFile()  # noqa: SIM115  # the response closes (and so removes) it
+    _xlsx_write(sheets, target)
     target.seek(0)
     return target
 
 
-def xlsx_write(sheets: Sequence[Sheet], target: IO[bytes]) -> None:
+def _xlsx_write(sheets: Sequence[Sheet], target: IO[bytes]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
