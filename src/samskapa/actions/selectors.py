@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -116,8 +117,11 @@ class ActionFilter:
         return actions
 
 
-def _with_target_group(actions: QuerySet[Action], group: str) -> list[int]:
-    # JSON "contains" is not portable to SQLite; the list is short, so filter in Python on ids only.
+def _with_target_group(actions: QuerySet[Action], group: str) -> QuerySet[Action] | list[int]:
+    if connection.vendor == "postgresql":
+        # JSON containment, in the database: a large plan is not read into Python to be narrowed.
+        return actions.filter(target_groups__contains=[group]).values("pk")
+    # SQLite has no JSON "contains": filter in Python on ids only (small installations).
     return [pk for pk, groups in actions.values_list("pk", "target_groups") if group in (groups or [])]
 
 
