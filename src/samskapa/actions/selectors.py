@@ -161,6 +161,7 @@ ROW_FIELDS = (
     "percent_complete",
     "plan__title",
     "focus_area__title",
+    "focus_area__order",  # the timeline groups by it
     "lead__name",
 )
 
