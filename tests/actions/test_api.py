@@ -150,8 +150,8 @@ def test_api_imports_all_rows_or_none_and_exports_xlsx_and_csv(org, coordinator,
     api = api_for(coordinator)
     xlsx = api.get(f"/orgs/{org.slug}/action-plans/{plan.pk}/export?format=xlsx&language=fi")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
+    sheet = load_workbook(io.BytesIO(xlsx.getvalue())).worksheets[0]
     assert sheet["B1"].value == "Otsikko" and sheet["B3"].value == "B"
     csv = api.get(f"/orgs/{org.slug}/action-plans/{plan.pk}/export?format=csv")
-    assert csv.content.decode("utf-8-sig").splitlines()[0].startswith("No.,Title,Description")
+    assert csv.getvalue().decode("utf-8-sig").splitlines()[0].startswith("No.,Title,Description")
     assert api.get(f"/orgs/{org.slug}/action-plans/{plan.pk}/export?format=pdf").status_code == 400

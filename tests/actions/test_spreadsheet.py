@@ -5,11 +5,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 from openpyxl import Workbook, load_workbook
 from tests.actions.factories import ActionFactory
 
-from samskapa.actions import selectors, services, spreadsheet
+from samskapa.actions import services, spreadsheet
 from samskapa.actions.models import Action
 from samskapa.actors.models import Actor
 from samskapa.core.errors import ApplicationError, PermissionRefused
@@ -18,11 +17,8 @@ from samskapa.orgs.models import Role
 
 
 def _export(org, plan, kind="xlsx", language="en"):
-    with translation.override(language):
-        actions = selectors.action_export_list(organisation=org, plan=plan)
-        if kind == "csv":
-            return spreadsheet.plan_csv(actions)
-        return spreadsheet.plan_xlsx(plan.title, actions, selectors.progress_list(organisation=org, plan=plan))
+    """The file as the download streams it (the actions read a chunk at a time)."""
+    return spreadsheet.plan_download(org, plan, kind=kind, language=language).getvalue()
 
 
 def _import(org, coordinator, plan, content, filename="plan.xlsx", **options):

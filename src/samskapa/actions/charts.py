@@ -58,9 +58,12 @@ class Tick:
     major: bool
 
 
-def _span(plan: ActionPlan, actions: list[Action]) -> tuple[date, date]:
+def _span(plan: ActionPlan, actions: list[Action], span=None) -> tuple[date, date]:
     starts = [a.start for a in actions if a.start] + [plan.period_start]
     ends = [a.end for a in actions if a.end] + [plan.period_end]
+    if span is not None:  # the whole timeline's, so that every page has the same axis
+        starts += [span.first] if span.first else []
+        ends += [span.last] if span.last else []
     first, last = min(starts), max(ends)
     first = first.replace(day=1)
     last = (last.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
@@ -78,10 +81,14 @@ def _ticks(first: date, last: date, x) -> list[Tick]:
     return ticks
 
 
-def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None) -> dict:
-    """The geometry of the timeline: groups per focus area in strategy order, one bar per dated action."""
+def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None, span=None) -> dict:
+    """The geometry of the timeline: groups per focus area in strategy order, one bar per dated action.
+
+    ``actions`` is what is drawn (a page of the plan); ``span`` (``selectors.TimelineSpan``), when
+    given, is the whole timeline's, so the axis stays the same from page to page.
+    """
     dated = [a for a in actions if a.start and a.end]
-    first, last = _span(plan, dated)
+    first, last = _span(plan, dated, span)
     days = max((last - first).days, 1)
     chart = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
@@ -100,7 +107,8 @@ def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None)
             start, width = x(action.start), max(x(action.end + timedelta(days=1)) - x(action.start), 2)
             done = round(width * action.percent_complete / 100, 1)
             label = fit(f"{action.number}. {action.title}", LABEL_WIDTH - 20, FONT)
-            group.bars.append(Bar(action, y, start, round(width, 1), done, COLOURS[action.shown_status], label))
+            colour = COLOURS[getattr(action, "status_shown", None) or action.shown_status]
+            group.bars.append(Bar(action, y, start, round(width, 1), done, colour, label))
             y += ACTION_ROW
         groups.append(group)
     today = today or timezone.localdate()
@@ -116,7 +124,7 @@ def timeline(plan: ActionPlan, actions: list[Action], today: date | None = None)
         "label_width": LABEL_WIDTH,
         "first": first,
         "last": last,
-        "undated": len(actions) - len(dated),
+        "undated": span.undated if span is not None else len(actions) - len(dated),
         "plan": plan,
         "legend": legend(),
         "bar_height": BAR,
@@ -134,8 +142,8 @@ def legend() -> list[dict]:
     ]
 
 
-def timeline_chart(plan: ActionPlan, actions: list[Action], today: date | None = None) -> SafeString:
-    return render_picture("actions/_timeline_svg.html", timeline(plan, actions, today))
+def timeline_chart(plan: ActionPlan, actions: list[Action], today: date | None = None, span=None) -> SafeString:
+    return render_picture("actions/_timeline_svg.html", timeline(plan, actions, today, span))
 
 
 @dataclass

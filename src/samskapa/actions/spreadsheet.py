@@ -7,20 +7,21 @@ English alike; values (statuses, funding sources, target groups, yes/no) likewis
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samskapa.actions.models import Action, Funding, ProgressUpdate, Status, TargetGroup
-from samskapa.core.downloads import file_response
+from samskapa.core.downloads import CONTENT_TYPES, download_name
 from samskapa.core.errors import ApplicationError
-from samskapa.core.tabular import Sheet, csv_bytes, xlsx_bytes
+from samskapa.core.tabular import Sheet, csv_chunks, xlsx_file
 
 LANGUAGES = ("sv", "fi", "en")
 
@@ -122,15 +123,14 @@ PROGRESS_HEADER = (
 )
 
 
-def plan_csv(actions: Iterable[Action]) -> bytes:
-    return csv_bytes(header(), (row_of(action) for action in actions))
+# Rows fetched from the database at a time when writing a file: memory stays flat at any size; each
+# chunk costs its own few prefetch queries (partners, goals, principles, responsible people).
+CHUNK = 1000
 
 
-def plan_xlsx(plan_title: str, actions: Iterable[Action], updates: Iterable[ProgressUpdate]) -> bytes:
-    """The actions on the first sheet (the one import reads), their progress updates on the second."""
-    widths = {index: column.width for index, column in enumerate(COLUMNS)}
-    progress = [
-        [
+def _progress_rows(updates: Iterable[ProgressUpdate]) -> Iterator[list[Any]]:
+    for u in updates:
+        yield [
             u.action.number,
             u.action.title,
             u.date,
@@ -139,29 +139,60 @@ def plan_xlsx(plan_title: str, actions: Iterable[Action], updates: Iterable[Prog
             u.text,
             u.author.get_short_name() if u.author else "",
         ]
-        for u in updates
+
+
+def _sheets(plan_title: str, actions: Iterable[Action], updates: Iterable[ProgressUpdate]) -> list[Sheet]:
+    """The actions on the first sheet (the one import reads), their progress updates on the second."""
+    widths = {index: column.width for index, column in enumerate(COLUMNS)}
+    return [
+        Sheet(plan_title, header(), (row_of(action) for action in actions), widths),
+        Sheet(_("Progress updates"), [str(h) for h in PROGRESS_HEADER], _progress_rows(updates), {1: 40, 5: 60}),
     ]
-    return xlsx_bytes(
-        [
-            Sheet(plan_title, header(), (row_of(action) for action in actions), widths),
-            Sheet(_("Progress updates"), [str(h) for h in PROGRESS_HEADER], progress, {1: 40, 5: 60}),
-        ]
-    )
 
 
-def plan_download(organisation, plan, *, kind: str, language: str, filters=None):
-    """The plan (narrowed by ``filters``) as an XLSX or CSV download, headings in ``language``."""
+def _in_language(language: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Chunks of a streamed file, each made in ``language``: the response is written after the view
+    has returned, outside its ``translation.override``."""
+    iterator = iter(chunks)
+    while True:
+        with translation.override(language):
+            chunk = next(iterator, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def plan_download(organisation, plan, *, kind: str, language: str, filters=None) -> HttpResponseBase:
+    """The plan (narrowed by ``filters``) as an XLSX or CSV download, headings in ``language``.
+
+    Both stream at flat memory whatever the plan's size: the actions are read ``CHUNK`` at a time;
+    the CSV is sent as it is written, the XLSX is written to a temporary file and sent from it.
+    """
     from samskapa.actions import selectors
 
     if kind not in ("xlsx", "csv"):
         raise ApplicationError(_("Choose xlsx or csv."))
-    with translation.override(language if language in LANGUAGES else "en"):
-        actions = selectors.action_export_list(organisation=organisation, plan=plan, filters=filters)
-        if kind == "csv":
-            content = plan_csv(actions)
-        else:
-            content = plan_xlsx(plan.title, actions, selectors.progress_list(organisation=organisation, plan=plan))
-    return file_response(content, title=plan.title, extension=kind)
+    language = language if language in LANGUAGES else "en"
+    actions = selectors.action_export_list(organisation=organisation, plan=plan, filters=filters)
+    rows = actions.iterator(chunk_size=CHUNK)
+    if kind == "csv":
+        response: HttpResponseBase = StreamingHttpResponse(
+            _in_language(language, csv_chunks(header_in(language), (row_of(action) for action in rows))),
+            content_type=CONTENT_TYPES["csv"],
+        )
+    else:
+        updates = selectors.progress_list(organisation=organisation, plan=plan).iterator(chunk_size=CHUNK)
+        with translation.override(language):
+            content = xlsx_file(_sheets(plan.title, rows, updates))
+        response = FileResponse(content, content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="{download_name(plan.title, kind)}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def header_in(language: str) -> list[str]:
+    with translation.override(language):
+        return header()
 
 
 # reading

@@ -1,6 +1,6 @@
 """Reads for actors, always scoped to one organisation."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor, Engagement, Relation
@@ -35,6 +35,12 @@ def actor_list_with_counts(*, organisation: Organisation, **filters) -> QuerySet
     )
 
 
+def with_engagement_rank(actors: QuerySet[Actor]) -> QuerySet[Actor]:
+    """``engagement_rank``: the planned level's step on the participation ladder (inform = 0), to sort by."""
+    steps = [When(engagement_level=value, then=Value(step)) for step, value in enumerate(Actor.Engagement.values)]
+    return actors.annotate(engagement_rank=Case(*steps, default=Value(0), output_field=IntegerField()))
+
+
 def relation_list(*, organisation: Organisation, actor: Actor | None = None) -> QuerySet[Relation]:
     relations = Relation.objects.filter(organisation=organisation).select_related("source", "target")
     if actor is not None:
@@ -61,18 +67,25 @@ def engagement_get(*, organisation: Organisation, engagement_id) -> Engagement:
     return access_in_organisation(Engagement.objects.select_related("actor"), organisation, pk=engagement_id)
 
 
-def network_links(*, organisation: Organisation) -> list[tuple[int, int, str]]:
-    """Who works with whom: recorded relations, and actors who share an action (lead and partners)."""
+def network_links(*, organisation: Organisation, actor_ids: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """Who works with whom: recorded relations, and actors who share an action (lead and partners).
+
+    With ``actor_ids`` (the actors a picture draws), only the rows that involve them are read."""
     from samskapa.actions.models import Action, ActionPartner
     from samskapa.actors.pictures import relation_links
 
-    links = relation_links(list(Relation.objects.filter(organisation=organisation)))
+    relations = Relation.objects.filter(organisation=organisation)
+    actions = Action.objects.filter(organisation=organisation)
+    partners = ActionPartner.objects.filter(organisation=organisation)
+    if actor_ids is not None:
+        relations = relations.filter(source_id__in=actor_ids, target_id__in=actor_ids)
+        actions = actions.filter(lead_id__in=actor_ids)
+        partners = partners.filter(actor_id__in=actor_ids)
+    links = relation_links(list(relations))
     members: dict[int, set[int]] = {}
-    for action_id, lead_id in Action.objects.filter(organisation=organisation).values_list("pk", "lead_id"):
+    for action_id, lead_id in actions.values_list("pk", "lead_id"):
         members.setdefault(action_id, set()).add(lead_id)
-    for action_id, actor_id in ActionPartner.objects.filter(organisation=organisation).values_list(
-        "action_id", "actor_id"
-    ):
+    for action_id, actor_id in partners.values_list("action_id", "actor_id"):
         members.setdefault(action_id, set()).add(actor_id)
     shared = str(_("Share an action"))
     for actors in members.values():

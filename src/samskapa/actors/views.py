@@ -19,6 +19,7 @@ from samskapa.actors.forms import (
 )
 from samskapa.actors.models import Actor, Engagement
 from samskapa.actors.services import ACTOR_FIELDS
+from samskapa.core.paging import paginate, sort_order
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
 from samskapa.orgs.selectors import member_list
@@ -43,22 +44,49 @@ def _filtered(request: OrgRequest):
     return form, selectors.actor_list_with_counts(organisation=request.organisation, **form.filters())
 
 
+# What the registry can be sorted by (``?sort=``) and the fields it orders by.
+ACTOR_SORTS = {
+    "name": ("name",),
+    "kind": ("kind", "name"),
+    "sector": ("sector", "name"),
+    "influence": ("influence", "name"),
+    "interest": ("interest", "name"),
+    "engagement": ("engagement_rank", "name"),  # up the participation ladder, not by alphabet
+    "consultations": ("consultation_count", "name"),
+    "lines": ("engagement_count", "name"),
+}
+# The pictures place every actor they draw; past this many they would be a blur of dots, so they
+# draw the most influential (then most interested) of the actors the filter leaves.
+MAP_LIMIT = 100
+
+
 @org_view(VIEW)
 def actor_index(request: OrgRequest) -> HttpResponse:
+    """The registry, 50 actors a page, filtered and sorted by the address."""
     form, actors = _filtered(request)
-    return render(request, "actors/index.html", {"filter_form": form, "actors": actors})
+    sorting = sort_order(request, ACTOR_SORTS, default="name")
+    page = paginate(request, selectors.with_engagement_rank(actors).order_by(*sorting.fields))
+    query = request.GET.copy()
+    for name in ("sort", "page"):
+        query.pop(name, None)
+    context = {"filter_form": form, "page": page, "actors": page.object_list, "sorting": sorting}
+    context["sort_query"] = query.urlencode()
+    return render(request, "actors/index.html", context)
 
 
 @org_view(VIEW)
 def actor_map(request: OrgRequest) -> HttpResponse:
-    """The influence/interest grid and the network, each with its data as a table."""
+    """The influence/interest grid and the network, each with its data as a table (at most
+    ``MAP_LIMIT`` actors: the most influential of those the filter leaves)."""
     form, actors = _filtered(request)
-    actors = list(actors)
+    total = actors.count()
+    actors = list(actors.order_by("-influence", "-interest", "name", "pk")[:MAP_LIMIT])
     org = request.organisation
-    links = selectors.network_links(organisation=org)
+    links = selectors.network_links(organisation=org, actor_ids={actor.pk for actor in actors})
     context = {
         "filter_form": form,
         "actors": actors,
+        "total": total,
         "grid": pictures.grid(actors),
         "network": pictures.network(actors, links),
         "quadrants": [(a, pictures.quadrant(a)) for a in actors],

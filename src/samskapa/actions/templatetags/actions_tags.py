@@ -14,12 +14,12 @@ def action_dashboard(organisation, user) -> dict:
 
     How many actions are overdue or delayed is on the overview's figures (samskapa.orgs.overview).
     """
-    mine = list(
-        selectors.actions_assigned(organisation=organisation, user=user).exclude(
-            status__in=[Status.DONE, Status.CANCELLED]
-        )
+    assigned = selectors.ActionFilter(responsible_id=user.pk)
+    mine = selectors.action_rows(organisation=organisation, filters=assigned).exclude(
+        status__in=[Status.DONE, Status.CANCELLED]
     )
-    board = {"mine": mine, "awaiting": 0}
+    # The first five and how many there are: the page lists the rest.
+    board = {"mine": selectors.label_statuses(mine[:5]), "mine_count": mine.count(), "awaiting": 0}
     if user.has_perm("actions.manage_plan", organisation):
         board["awaiting"] = selectors.actions_awaiting_assessment(organisation=organisation).count()
     return board

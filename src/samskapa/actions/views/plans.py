@@ -12,7 +12,7 @@ from samskapa.actions.forms import FilterForm, ImportForm, PlanForm
 from samskapa.actions.models import Status
 from samskapa.actions.spreadsheet import plan_download
 from samskapa.actors.selectors import actor_list
-from samskapa.core.paging import paginate
+from samskapa.core.paging import PER_PAGE, paginate, sort_order
 from samskapa.core.tabular import MAX_TABLE_BYTES
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
@@ -25,11 +25,11 @@ VIEW, MANAGE, CHANGE = "actions.view_actions", "actions.manage_plan", "actions.c
 @org_view(VIEW)
 def index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
+    mine = selectors.action_rows(organisation=org, filters=selectors.ActionFilter(responsible_id=request.user.pk))
     context = {
         "plans": selectors.plan_list(organisation=org),
-        "mine": selectors.actions_assigned(organisation=org, user=request.user).exclude(
-            status__in=[Status.DONE, Status.CANCELLED]
-        ),
+        # The first page's worth; the whole list is on the page "Your actions".
+        "mine": selectors.label_statuses(mine.exclude(status__in=[Status.DONE, Status.CANCELLED])[:PER_PAGE]),
         "awaiting": selectors.actions_awaiting_assessment(organisation=org),
         "can_manage": request.user.has_perm(MANAGE, org),
     }
@@ -39,9 +39,20 @@ def index(request: OrgRequest) -> HttpResponse:
 @org_view(VIEW)
 def mine(request: OrgRequest) -> HttpResponse:
     org = request.organisation
-    actions = selectors.actions_assigned(organisation=org, user=request.user)
-    return render(request, "actions/mine.html", {"actions": actions})
+    rows = selectors.action_rows(organisation=org, filters=selectors.ActionFilter(responsible_id=request.user.pk))
+    return render(request, "actions/mine.html", _table(request, rows))
 
+
+def _table(request: OrgRequest, rows, *, default_sort: str = "number", sorts=selectors.ACTION_SORTS) -> dict:
+    """One page of an action table in the order the address asks for, with what its headers and
+    pager need: the rows, the sort and the address without sort and page (for the headers' links)."""
+    sorting = sort_order(request, sorts, default=default_sort)
+    page = paginate(request, rows.order_by(*sorting.fields))
+    page.object_list = selectors.label_statuses(page.object_list)
+    query = request.GET.copy()
+    for name in ("sort", "page"):
+        query.pop(name, None)
+    return {"page": page, "actions": page.object_list, "sorting": sorting, "sort_query": query.urlencode()}
 
 
 @org_view(VIEW)
@@ -50,9 +61,8 @@ def action_index(request: OrgRequest) -> HttpResponse:
     org = request.organisation
     areas = FocusArea.objects.filter(organisation=org).select_related("strategy")
     form = FilterForm(request.GET or None, areas=areas, leads=actor_list(organisation=org, internal_only=True))
-    actions = selectors.action_list(organisation=org, filters=form.to_filter())
-    page = paginate(request, actions)
-    context = {"form": form, "page": page, "actions": page.object_list}
+    rows = selectors.action_rows(organisation=org, filters=form.to_filter())
+    context = {"form": form, **_table(request, rows)}
     return render(request, "actions/list.html", context)
 
 
@@ -94,38 +104,73 @@ def plan_edit(request: OrgRequest, plan_id: int) -> HttpResponse:
     return _plan_form_page(request, form, title=_("Edit the action plan"), submit=_("Save"), plan=plan)
 
 
-def _filters(request: OrgRequest, plan) -> FilterForm:
+def _filters(request: OrgRequest, plan, areas=None) -> FilterForm:
     org = request.organisation
-    areas = FocusArea.objects.filter(organisation=org, strategy_id=plan.strategy_id)
+    if areas is None:
+        areas = FocusArea.objects.filter(organisation=org, strategy_id=plan.strategy_id)
     leads = actor_list(organisation=org, internal_only=True)
     return FilterForm(request.GET or None, areas=areas, leads=leads, years=plan.years)
 
 
 def _plan_context(request: OrgRequest, plan_id: int) -> dict:
+    """The plan, its filters and what both of its action views share (the links keep the filters)."""
     org = request.organisation
     plan = selectors.plan_get(organisation=org, plan_id=plan_id)
-    form = _filters(request, plan)
-    actions = list(selectors.action_list(organisation=org, plan=plan, filters=form.to_filter()))
+    areas = list(FocusArea.objects.filter(organisation=org, strategy_id=plan.strategy_id))
+    form = _filters(request, plan, areas)
+    query = request.GET.copy()
+    query.pop("page", None)
     return {
         "plan": plan,
+        "areas": areas,
         "form": form,
-        "actions": actions,
-        "query": request.GET.urlencode(),
+        "filters": form.to_filter(),
+        "query": query.urlencode(),
         "can_manage": request.user.has_perm(MANAGE, org),
         "can_add": request.user.has_perm(CHANGE, org),
     }
 
 
+def _area_counts(request: OrgRequest, context: dict) -> list[dict]:
+    """Per focus area, how many actions match the other filters, with the address that shows them:
+    counted in the database, so the plan page stays one page of rows however large the plan."""
+    counts = selectors.focus_area_counts(
+        organisation=request.organisation, plan=context["plan"], filters=context["filters"]
+    )
+    query = request.GET.copy()
+    for name in ("page", "focus_area"):
+        query.pop(name, None)
+    rows = []
+    for area in [*context["areas"], None]:
+        count = counts.get(area.pk if area else None, 0)
+        if area is None and not count:
+            continue
+        query.setlist("focus_area", [str(area.pk)] if area else [])
+        current = context["filters"].focus_area_id == (area.pk if area else None) and area is not None
+        rows.append({"area": area, "count": count, "query": query.urlencode(), "current": current})
+    return rows
+
+
 @org_view(VIEW)
 def plan_detail(request: OrgRequest, plan_id: int) -> HttpResponse:
-    return render(request, "actions/plan.html", _plan_context(request, plan_id))
+    context = _plan_context(request, plan_id)
+    rows = selectors.action_rows(organisation=request.organisation, plan=context["plan"], filters=context["filters"])
+    context.update(_table(request, rows, default_sort="focus_area"))
+    context["area_counts"] = _area_counts(request, context)
+    return render(request, "actions/plan.html", context)
 
 
 @org_view(VIEW)
 def plan_timeline(request: OrgRequest, plan_id: int) -> HttpResponse:
+    """The timeline, 50 actions at a time in focus-area order, on the axis of the whole (filtered) plan:
+    the filters (focus area, year, status, ...) narrow it, the pager walks through it."""
     context = _plan_context(request, plan_id)
-    context["chart"] = timeline_chart(context["plan"], context["actions"])
-    context["undated"] = sum(1 for action in context["actions"] if not (action.start and action.end))
+    org, plan, filters = request.organisation, context["plan"], context["filters"]
+    page = paginate(request, selectors.timeline_rows(organisation=org, plan=plan, filters=filters))
+    page.object_list = selectors.label_statuses(page.object_list)
+    span = selectors.timeline_span(organisation=org, plan=plan, filters=filters)
+    context.update(page=page, actions=page.object_list, undated=span.undated)
+    context["chart"] = timeline_chart(plan, page.object_list, span=span)
     return render(request, "actions/timeline.html", context)
 
 
