@@ -179,4 +179,3 @@ def _sheet(survey: Survey) -> Sheet:
 def export_xlsx_file(survey: Survey):
     """The workbook in a rewound temporary file (written row by row by openpyxl's write-only mode)."""
     return xlsx_file([_sheet(survey)])
-
