@@ -14,6 +14,7 @@ from samskapa.actions.models import (
     UNCRCArticle,
 )
 from samskapa.actions.selectors import UNREPORTED, ActionFilter
+from samskapa.core.widgets import LongSelect
 from samskapa.strategy.forms import LinesField
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}), "help_text": _("Format: YYYY-MM-DD.")}
@@ -221,7 +222,7 @@ class FilterForm(forms.Form):
         ],
         required=False,
     )
-    lead = forms.TypedChoiceField(label=_("Lead"), coerce=int, required=False, empty_value=None)
+    lead = forms.TypedChoiceField(label=_("Lead"), coerce=int, required=False, empty_value=None, widget=LongSelect)
     funding = forms.ChoiceField(label=_("Funding source"), choices=[("", _("All")), *Funding.choices], required=False)
     year = forms.TypedChoiceField(label=_("Active in"), coerce=int, required=False, empty_value=None)
     target_group = forms.ChoiceField(
@@ -233,7 +234,7 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         every = ("", _("All"))
         self.fields["focus_area"].choices = [every, *[(a.pk, a.title) for a in areas]]
-        self.fields["lead"].choices = [every, *[(a.pk, a.name) for a in leads]]
+        self.fields["lead"].choices = [every, *leads]  # (id, name) pairs
         self.fields["year"].choices = [every, *[(y, str(y)) for y in years]]
 
     def to_filter(self) -> ActionFilter:

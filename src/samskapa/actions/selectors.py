@@ -431,3 +431,20 @@ def form_choices(*, organisation: Organisation, plan: ActionPlan) -> dict[str, l
         "partner_ids": [(a.pk, a.name) for a in actors],
         "responsible_ids": [(m.user_id, f"{m.user.get_full_name()} ({m.get_role_display()})") for m in members],
     }
+
+
+def lead_list(*, organisation: Organisation, plan: ActionPlan | None = None) -> QuerySet:
+    """(id, name) of the actors who lead at least one action (of ``plan``): the lead filter's choices.
+
+    Offering every department and unit of a large municipality made the filter a select of a
+    thousand options, rendered on every page of the plan; the leads that have actions are dozens.
+    """
+    actions = Action.objects.filter(organisation=organisation)
+    if plan is not None:
+        actions = actions.filter(plan=plan)
+    actor = Action.lead.field.related_model  # the actors app imports this one
+    return (
+        actor.objects.filter(organisation=organisation, pk__in=actions.values("lead_id"))
+        .order_by("name")
+        .values_list("pk", "name")
+    )

@@ -11,7 +11,6 @@ from samskapa.actions.charts import overview_chart, timeline_chart
 from samskapa.actions.forms import FilterForm, ImportForm, PlanForm
 from samskapa.actions.models import Status
 from samskapa.actions.spreadsheet import plan_download
-from samskapa.actors.selectors import actor_list
 from samskapa.core.paging import PER_PAGE, paginate, sort_order
 from samskapa.core.tabular import MAX_TABLE_BYTES
 from samskapa.core.types import OrgRequest
@@ -60,7 +59,7 @@ def action_index(request: OrgRequest) -> HttpResponse:
     """Every action of every plan, filtered by the address (what the overview's figures link to), paged."""
     org = request.organisation
     areas = FocusArea.objects.filter(organisation=org).select_related("strategy")
-    form = FilterForm(request.GET or None, areas=areas, leads=actor_list(organisation=org, internal_only=True))
+    form = FilterForm(request.GET or None, areas=areas, leads=selectors.lead_list(organisation=org))
     rows = selectors.action_rows(organisation=org, filters=form.to_filter())
     context = {"form": form, **_table(request, rows)}
     return render(request, "actions/list.html", context)
@@ -108,7 +107,7 @@ def _filters(request: OrgRequest, plan, areas=None) -> FilterForm:
     org = request.organisation
     if areas is None:
         areas = FocusArea.objects.filter(organisation=org, strategy_id=plan.strategy_id)
-    leads = actor_list(organisation=org, internal_only=True)
+    leads = selectors.lead_list(organisation=org, plan=plan)
     return FilterForm(request.GET or None, areas=areas, leads=leads, years=plan.years)
 
 
