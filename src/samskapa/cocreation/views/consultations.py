@@ -246,7 +246,7 @@ def input_index(request: OrgRequest) -> HttpResponse:
         "codes": FrameworkCode.choices,
         "groups": Group.choices,
         "content_languages": settings.SAMSKAPA_CONTENT_LANGUAGES,
-        "consultations": Consultation.objects.filter(organisation=org).only("pk", "title", "kind"),
+        "consultations": _consultation_choices(org),
         "focus_areas": areas,
         "can_change": request.user.has_perm(CHANGE, org),
         "query": InboxFilters.querystring(request.GET),
@@ -254,6 +254,14 @@ def input_index(request: OrgRequest) -> HttpResponse:
         "bulk_limit": BULK_LIMIT,
     }
     return render(request, "cocreation/input_list.html", context)
+
+
+def _consultation_choices(org) -> list[tuple[int, str]]:
+    """(id, "title (kind)") of every consultation, for the inbox's filter: a large municipality has
+    hundreds, and a display method per option in the template cost most of the page."""
+    kinds = {value: str(label).lower() for value, label in Consultation.Kind.choices}
+    rows = Consultation.objects.filter(organisation=org).values_list("pk", "title", "kind")
+    return [(pk, f"{title} ({kinds.get(kind, kind)})") for pk, title, kind in rows]
 
 
 def _chosen_ids(request: OrgRequest, filters: InboxFilters) -> list[int]:
