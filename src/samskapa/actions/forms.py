@@ -209,9 +209,14 @@ class ImportForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    """The action plan's filters, in the address so that a filtered list can be shared and bookmarked."""
+    """The action plan's filters, in the address so that a filtered list can be shared and bookmarked.
 
-    focus_area = forms.TypedChoiceField(label=_("Focus area"), coerce=int, required=False, empty_value=None)
+    Every page of a plan renders them, so their selects are written in Python (core.widgets.LongSelect).
+    """
+
+    focus_area = forms.TypedChoiceField(
+        label=_("Focus area"), coerce=int, required=False, empty_value=None, widget=LongSelect
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[
@@ -221,12 +226,15 @@ class FilterForm(forms.Form):
             (UNREPORTED, _("No progress report for six months")),
         ],
         required=False,
+        widget=LongSelect,
     )
     lead = forms.TypedChoiceField(label=_("Lead"), coerce=int, required=False, empty_value=None, widget=LongSelect)
-    funding = forms.ChoiceField(label=_("Funding source"), choices=[("", _("All")), *Funding.choices], required=False)
-    year = forms.TypedChoiceField(label=_("Active in"), coerce=int, required=False, empty_value=None)
+    funding = forms.ChoiceField(
+        label=_("Funding source"), choices=[("", _("All")), *Funding.choices], required=False, widget=LongSelect
+    )
+    year = forms.TypedChoiceField(label=_("Active in"), coerce=int, required=False, empty_value=None, widget=LongSelect)
     target_group = forms.ChoiceField(
-        label=_("Target group"), choices=[("", _("All")), *TargetGroup.choices], required=False
+        label=_("Target group"), choices=[("", _("All")), *TargetGroup.choices], required=False, widget=LongSelect
     )
     q = forms.CharField(label=_("Words in the title or description"), required=False, max_length=100)
 
