@@ -27,6 +27,7 @@ from samskapa.core.errors import ApplicationError
 from samskapa.core.paging import paginate, sort_order
 from samskapa.core.types import OrgRequest
 from samskapa.core.views import call_service, org_view
+from samskapa.core.widgets import option_tags
 from samskapa.strategy.models import FocusArea, FrameworkCode
 
 VIEW, CHANGE = "cocreation.view_consultations", "cocreation.change_consultations"
@@ -246,7 +247,8 @@ def input_index(request: OrgRequest) -> HttpResponse:
         "codes": FrameworkCode.choices,
         "groups": Group.choices,
         "content_languages": settings.SAMSKAPA_CONTENT_LANGUAGES,
-        "consultations": _consultation_choices(org),
+        # Hundreds in a large municipality: written in Python, not by a template loop per option.
+        "consultation_options": option_tags(_consultation_choices(org), {str(filters.consultation_id)}),
         "focus_areas": areas,
         "can_change": request.user.has_perm(CHANGE, org),
         "query": InboxFilters.querystring(request.GET),
