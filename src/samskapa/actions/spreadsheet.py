@@ -13,13 +13,13 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import HttpResponseBase
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samskapa.actions.models import Action, Funding, ProgressUpdate, Status, TargetGroup
-from samskapa.core.downloads import CONTENT_TYPES, download_name
+from samskapa.core.downloads import streaming_file_response, temporary_file_response
 from samskapa.core.errors import ApplicationError
 from samskapa.core.tabular import Sheet, csv_chunks, xlsx_file
 
@@ -150,18 +150,6 @@ def _sheets(plan_title: str, actions: Iterable[Action], updates: Iterable[Progre
     ]
 
 
-def _in_language(language: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Chunks of a streamed file, each made in ``language``: the response is written after the view
-    has returned, outside its ``translation.override``."""
-    iterator = iter(chunks)
-    while True:
-        with translation.override(language):
-            chunk = next(iterator, None)
-        if chunk is None:
-            return
-        yield chunk
-
-
 def plan_download(organisation, plan, *, kind: str, language: str, filters=None) -> HttpResponseBase:
     """The plan (narrowed by ``filters``) as an XLSX or CSV download, headings in ``language``.
 
@@ -175,24 +163,14 @@ def plan_download(organisation, plan, *, kind: str, language: str, filters=None)
     language = language if language in LANGUAGES else "en"
     actions = selectors.action_export_list(organisation=organisation, plan=plan, filters=filters)
     rows = actions.iterator(chunk_size=CHUNK)
-    if kind == "csv":
-        response: HttpResponseBase = StreamingHttpResponse(
-            _in_language(language, csv_chunks(header_in(language), (row_of(action) for action in rows))),
-            content_type=CONTENT_TYPES["csv"],
-        )
-    else:
-        updates = selectors.progress_list(organisation=organisation, plan=plan).iterator(chunk_size=CHUNK)
-        with translation.override(language):
-            content = xlsx_file(_sheets(plan.title, rows, updates))
-        response = FileResponse(content, content_type=CONTENT_TYPES["xlsx"])
-    response["Content-Disposition"] = f'attachment; filename="{download_name(plan.title, kind)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def header_in(language: str) -> list[str]:
+    # The streamed body is drawn in the language active here (core.downloads.in_language).
     with translation.override(language):
-        return header()
+        if kind == "csv":
+            chunks = csv_chunks(header(), (row_of(action) for action in rows))
+            return streaming_file_response(chunks, title=plan.title, extension="csv")
+        updates = selectors.progress_list(organisation=organisation, plan=plan).iterator(chunk_size=CHUNK)
+        content = xlsx_file(_sheets(plan.title, rows, updates))
+        return temporary_file_response(content, title=plan.title, extension="xlsx")
 
 
 # reading
