@@ -8,7 +8,7 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor, Engagement, Relation
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.errors import ApplicationError, ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -29,10 +29,6 @@ ACTOR_FIELDS = (
 )
 
 
-def _refuse_unknown(changes: dict) -> None:
-    _refuse_unknown_in(changes, ACTOR_FIELDS)
-
-
 def _refuse_duplicate_name(organisation: Organisation, name: str, exclude_pk=None) -> None:
     if Actor.objects.filter(organisation=organisation, name__iexact=name).exclude(pk=exclude_pk).exists():
         raise ConflictError(_("There is already an actor called “%(name)s”.") % {"name": name})
@@ -41,7 +37,7 @@ def _refuse_duplicate_name(organisation: Organisation, name: str, exclude_pk=Non
 @transaction.atomic
 def actor_create(*, actor, organisation: Organisation, **fields) -> Actor:
     require(actor, CHANGE, organisation)
-    _refuse_unknown(fields)
+    refuse_unknown_fields(fields, ACTOR_FIELDS)
     _refuse_duplicate_name(organisation, fields.get("name", ""))
     return save_as(Actor(organisation=organisation, **fields), actor)
 
@@ -49,7 +45,7 @@ def actor_create(*, actor, organisation: Organisation, **fields) -> Actor:
 @transaction.atomic
 def actor_update(*, actor, organisation: Organisation, target: Actor, **changes) -> Actor:
     require(actor, CHANGE, target)
-    _refuse_unknown(changes)
+    refuse_unknown_fields(changes, ACTOR_FIELDS)
     if "name" in changes:
         _refuse_duplicate_name(organisation, changes["name"], exclude_pk=target.pk)
     for field, value in changes.items():
@@ -102,7 +98,7 @@ ENGAGEMENT_FIELDS = ("level", "method", "starts_on", "ends_on", "responsible_id"
 def engagement_create(*, actor, organisation: Organisation, actor_id: int, **fields) -> Engagement:
     """Add a line to the engagement plan: how, when and by whom an actor is engaged."""
     require(actor, CHANGE, organisation)
-    _refuse_unknown_in(fields, ENGAGEMENT_FIELDS)
+    refuse_unknown_fields(fields, ENGAGEMENT_FIELDS)
     target = _own_actor(organisation, actor_id)
     fields.setdefault("level", target.engagement_level)
     return save_as(Engagement(organisation=organisation, actor=target, **fields), actor)
@@ -111,7 +107,7 @@ def engagement_create(*, actor, organisation: Organisation, actor_id: int, **fie
 @transaction.atomic
 def engagement_update(*, actor, organisation: Organisation, engagement: Engagement, **changes) -> Engagement:
     require(actor, CHANGE, engagement)
-    _refuse_unknown_in(changes, ENGAGEMENT_FIELDS + ("actor_id",))
+    refuse_unknown_fields(changes, ENGAGEMENT_FIELDS + ("actor_id",))
     if "actor_id" in changes:
         engagement.actor = _own_actor(organisation, changes.pop("actor_id"))
     for field, value in changes.items():
@@ -123,8 +119,3 @@ def engagement_update(*, actor, organisation: Organisation, engagement: Engageme
 def engagement_delete(*, actor, organisation: Organisation, engagement: Engagement) -> None:
     require(actor, CHANGE, engagement)
     delete_as(engagement, actor)
-
-
-def _refuse_unknown_in(changes: dict, allowed) -> None:
-    if unknown := set(changes) - set(allowed):
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})

@@ -1,6 +1,9 @@
 """The one application error type: raised by services, shown to users, mapped to JSON."""
 
+from collections.abc import Iterable, Mapping
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 
 class ApplicationError(Exception):
@@ -26,3 +29,9 @@ class ConflictError(ApplicationError):
     """Someone else changed the thing first (optimistic locking) or it already exists."""
 
     status = 409
+
+
+def refuse_unknown_fields(changes: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    """Refuse a change that names a field the service does not let its caller change."""
+    if unknown := set(changes) - set(allowed):
+        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})

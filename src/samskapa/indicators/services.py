@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.errors import ApplicationError, ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.core.jobs import job_start
 from samskapa.indicators.bulk import observations_forget
@@ -63,12 +63,6 @@ INDICATOR_FIELDS = (
     "is_published",
 )
 AREA_CODE = re.compile(r"^[A-Za-z0-9_\-+]{1,24}$")
-
-
-def _refuse_unknown(changes: dict, allowed) -> None:
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
 
 
 def _invalid(field: str, message: str) -> ValidationError:
@@ -143,7 +137,7 @@ def _prepare(indicator: Indicator) -> None:
 def indicator_create(*, actor, organisation: Organisation, goal_ids=(), focus_area_ids=(), **fields: Any) -> Indicator:
     """A new indicator; an online one also gets the national figure to compare with."""
     require(actor, CHANGE, organisation)
-    _refuse_unknown(fields, INDICATOR_FIELDS)
+    refuse_unknown_fields(fields, INDICATOR_FIELDS)
     _check_owner(organisation, fields.get("owner"))
     indicator = Indicator(organisation=organisation, **fields)
     if not fields.get("national_area"):
@@ -161,7 +155,7 @@ def indicator_update(
     *, actor, organisation: Organisation, indicator: Indicator, goal_ids=None, focus_area_ids=None, **changes: Any
 ) -> Indicator:
     require(actor, CHANGE, indicator)
-    _refuse_unknown(changes, INDICATOR_FIELDS)
+    refuse_unknown_fields(changes, INDICATOR_FIELDS)
     if "owner" in changes:
         _check_owner(organisation, changes["owner"])
     if "source" in changes and changes["source"] != indicator.source and indicator.observations.exists():

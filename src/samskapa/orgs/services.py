@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
 from samskapa.accounts.services import hash_token
-from samskapa.core.errors import ApplicationError, ConflictError, PermissionRefused
+from samskapa.core.errors import ApplicationError, ConflictError, PermissionRefused, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Invitation, Membership, Organisation, Role
 
@@ -67,9 +67,7 @@ EDITABLE_ORGANISATION_FIELDS = ("name", "country", "municipality_code", "default
 @transaction.atomic
 def organisation_update(*, actor: User, organisation: Organisation, **changes) -> Organisation:
     require(actor, "orgs.change_organisation", organisation)
-    unknown = set(changes) - set(EDITABLE_ORGANISATION_FIELDS)
-    if unknown:
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    refuse_unknown_fields(changes, EDITABLE_ORGANISATION_FIELDS)
     for field, value in changes.items():
         setattr(organisation, field, value)
     return save_as(organisation, actor)

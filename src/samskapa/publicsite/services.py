@@ -12,7 +12,7 @@ from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samskapa.core.errors import ApplicationError
+from samskapa.core.errors import ApplicationError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -70,9 +70,7 @@ def site_defaults(organisation: Organisation) -> PublicSite:
 def site_update(*, actor, organisation: Organisation, **changes: Any) -> PublicSite:
     """Change the site's settings; turning it public needs a contact address."""
     require(actor, PUBLISH, organisation)
-    unknown = set(changes) - set(SITE_FIELDS)
-    if unknown:
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    refuse_unknown_fields(changes, SITE_FIELDS)
     site = PublicSite.objects.select_for_update().filter(organisation=organisation).first() or site_defaults(
         organisation
     )

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.errors import ApplicationError, ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -76,12 +76,6 @@ def defaults_ensure(*, actor, organisation: Organisation) -> None:
                 save_as(Principle(organisation=organisation, code=code, name=_(name), order=order), actor)
 
 
-def _refuse_unknown(changes: dict, allowed) -> None:
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
-
-
 def _require_editable(strategy: Strategy) -> None:
     if not strategy.is_editable:
         raise ConflictError(
@@ -106,7 +100,7 @@ def _set_foundations(*, actor, organisation, strategy: Strategy, foundation_ids)
 def strategy_create(*, actor, organisation: Organisation, foundation_ids=None, **fields: Any) -> Strategy:
     """A new strategy in draft; the default foundations are chosen unless others are given."""
     require(actor, CHANGE, organisation)
-    _refuse_unknown(fields, STRATEGY_FIELDS)
+    refuse_unknown_fields(fields, STRATEGY_FIELDS)
     defaults_ensure(actor=actor, organisation=organisation)
     fields.setdefault("language", organisation.default_language)
     strategy = save_as(Strategy(organisation=organisation, **fields), actor)
@@ -121,7 +115,7 @@ def strategy_update(
     *, actor, organisation: Organisation, strategy: Strategy, foundation_ids=None, **changes: Any
 ) -> Strategy:
     require(actor, CHANGE, strategy)
-    _refuse_unknown(changes, STRATEGY_FIELDS)
+    refuse_unknown_fields(changes, STRATEGY_FIELDS)
     _require_editable(strategy)
     for field, value in changes.items():
         setattr(strategy, field, value)
@@ -234,7 +228,7 @@ def foundation_create(*, actor, organisation: Organisation, name: str, descripti
 def focus_area_create(*, actor, organisation: Organisation, strategy: Strategy, **fields: Any) -> FocusArea:
     """A new focus area at the end of the strategy's list."""
     require(actor, CHANGE, strategy)
-    _refuse_unknown(fields, FOCUS_AREA_FIELDS)
+    refuse_unknown_fields(fields, FOCUS_AREA_FIELDS)
     _require_editable(strategy)
     order = (FocusArea.objects.filter(strategy=strategy).aggregate(n=Max("order"))["n"] or 0) + 1
     return save_as(FocusArea(organisation=organisation, strategy=strategy, order=order, **fields), actor)
@@ -243,7 +237,7 @@ def focus_area_create(*, actor, organisation: Organisation, strategy: Strategy, 
 @transaction.atomic
 def focus_area_update(*, actor, organisation: Organisation, focus_area: FocusArea, **changes: Any) -> FocusArea:
     require(actor, CHANGE, focus_area)
-    _refuse_unknown(changes, FOCUS_AREA_FIELDS)
+    refuse_unknown_fields(changes, FOCUS_AREA_FIELDS)
     _require_editable(focus_area.strategy)
     for field, value in changes.items():
         setattr(focus_area, field, value)
@@ -290,7 +284,7 @@ def goal_create(*, actor, organisation: Organisation, focus_area: FocusArea, tex
 @transaction.atomic
 def goal_update(*, actor, organisation: Organisation, goal: Goal, **changes: Any) -> Goal:
     require(actor, CHANGE, goal)
-    _refuse_unknown(changes, GOAL_FIELDS)
+    refuse_unknown_fields(changes, GOAL_FIELDS)
     _require_editable(goal.focus_area.strategy)
     for field, value in changes.items():
         setattr(goal, field, value)

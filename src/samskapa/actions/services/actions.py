@@ -32,7 +32,7 @@ from samskapa.actions.models import (
 from samskapa.actions.rules import EDIT
 from samskapa.actors.models import Actor
 from samskapa.actors.services import actor_create
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.errors import ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Membership, Organisation
 from samskapa.orgs.services import require
@@ -76,11 +76,6 @@ ASSESSMENT_FIELDS = (
 )
 
 
-def _refuse_unknown(changes: dict, allowed) -> None:
-    if unknown := set(changes) - set(allowed):
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
-
-
 # action plans
 
 
@@ -88,7 +83,7 @@ def _refuse_unknown(changes: dict, allowed) -> None:
 def plan_create(*, actor, organisation: Organisation, strategy: Strategy, **fields: Any) -> ActionPlan:
     """A new action plan for one of the organisation's strategies."""
     require(actor, MANAGE, organisation)
-    _refuse_unknown(fields, PLAN_FIELDS)
+    refuse_unknown_fields(fields, PLAN_FIELDS)
     if strategy.organisation_id != organisation.pk:
         raise ValidationError({"strategy": _("Choose a strategy of your organisation.")})
     return save_as(ActionPlan(organisation=organisation, strategy=strategy, **fields), actor)
@@ -97,7 +92,7 @@ def plan_create(*, actor, organisation: Organisation, strategy: Strategy, **fiel
 @transaction.atomic
 def plan_update(*, actor, organisation: Organisation, plan: ActionPlan, **changes: Any) -> ActionPlan:
     require(actor, MANAGE, plan)
-    _refuse_unknown(changes, PLAN_FIELDS)
+    refuse_unknown_fields(changes, PLAN_FIELDS)
     for field, value in changes.items():
         setattr(plan, field, value)
     return save_as(plan, actor)
@@ -211,7 +206,7 @@ def _new_actors(*, actor, organisation: Organisation, fields: dict, links: dict)
 
 
 def _split(fields: dict) -> tuple[dict, dict]:
-    _refuse_unknown(fields, ACTION_FIELDS + LINK_FIELDS + NEW_ACTOR_FIELDS)
+    refuse_unknown_fields(fields, ACTION_FIELDS + LINK_FIELDS + NEW_ACTOR_FIELDS)
     links = {name: fields.pop(name) for name in LINK_FIELDS if name in fields}
     return fields, links
 

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from samskapa.actions.models import NEEDS_REASON, Action, ChildImpactAssessment, ProgressUpdate
 from samskapa.actions.rules import EDIT, REPORT
-from samskapa.actions.services.actions import ASSESSMENT_FIELDS, _check_children_rule, _claim_version, _refuse_unknown
+from samskapa.actions.services.actions import ASSESSMENT_FIELDS, _check_children_rule, _claim_version
+from samskapa.core.errors import refuse_unknown_fields
 from samskapa.core.history import save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -70,7 +71,7 @@ def assessment_save(
     """Write the action's child impact assessment; ``complete`` marks it completed (every answer given).
     A completed assessment stays completed: corrections must keep it whole."""
     require(actor, EDIT, action)
-    _refuse_unknown(fields, ASSESSMENT_FIELDS)
+    refuse_unknown_fields(fields, ASSESSMENT_FIELDS)
     assessment = ChildImpactAssessment.objects.select_for_update().filter(action=action).first()
     assessment = assessment or ChildImpactAssessment(organisation=organisation, action=action)
     for field, value in fields.items():

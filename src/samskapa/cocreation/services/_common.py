@@ -1,7 +1,6 @@
 """Small checks every co-creation service uses."""
 
 from django.db.models import Model, QuerySet
-from django.utils.translation import gettext as _
 
 from samskapa.core.errors import ApplicationError
 
@@ -9,11 +8,6 @@ CHANGE = "cocreation.change_consultations"
 MINUTES = "cocreation.record_committee_minutes"
 DELETE_DECISIONS = "cocreation.delete_committee_decisions"
 PEOPLE = "cocreation.manage_personal_data"
-
-
-def refuse_unknown(changes: dict, allowed) -> None:
-    if unknown := set(changes) - set(allowed):
-        raise ApplicationError(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
 
 
 def own(queryset: QuerySet, organisation, pk, message: str) -> Model:

@@ -12,10 +12,10 @@ from samskapa.cocreation.models import (
     Consultation,
     Person,
 )
-from samskapa.cocreation.services._common import CHANGE, DELETE_DECISIONS, MINUTES, own, refuse_unknown
+from samskapa.cocreation.services._common import CHANGE, DELETE_DECISIONS, MINUTES, own
 from samskapa.cocreation.services.consultations import consultation_create, consultation_update
 from samskapa.cocreation.services.findings import decision_target
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.errors import ApplicationError, ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -34,7 +34,7 @@ def committee_create(*, actor, organisation: Organisation, name: str, mandate: s
 @transaction.atomic
 def committee_update(*, actor, organisation: Organisation, committee: Committee, **changes) -> Committee:
     require(actor, CHANGE, committee)
-    refuse_unknown(changes, ("name", "mandate"))
+    refuse_unknown_fields(changes, ("name", "mandate"))
     for field, value in changes.items():
         setattr(committee, field, value)
     return save_as(committee, actor)
@@ -46,7 +46,7 @@ def member_add(
 ) -> CommitteeMember:
     """A seat for an actor, a named person (who must have consented to it), or a person for an actor."""
     require(actor, CHANGE, committee)
-    refuse_unknown(fields, ("role", "joined_on", "left_on"))
+    refuse_unknown_fields(fields, ("role", "joined_on", "left_on"))
     seat = CommitteeMember(organisation=organisation, committee=committee, **fields)
     if actor_id is not None:
         seat.actor = own(Actor.objects, organisation, actor_id, _("Choose an actor from your organisation's registry."))
@@ -61,7 +61,7 @@ def member_add(
 @transaction.atomic
 def member_update(*, actor, organisation: Organisation, member: CommitteeMember, **changes) -> CommitteeMember:
     require(actor, CHANGE, member)
-    refuse_unknown(changes, ("role", "joined_on", "left_on"))
+    refuse_unknown_fields(changes, ("role", "joined_on", "left_on"))
     for field, value in changes.items():
         setattr(member, field, value)
     return save_as(member, actor)
@@ -79,7 +79,7 @@ def meeting_create(
 ) -> CommitteeMeeting:
     """A committee meeting, recorded as a consultation of its own kind (so who came and what was said count)."""
     require(actor, CHANGE, committee)
-    refuse_unknown(consultation, MEETING_FIELDS)
+    refuse_unknown_fields(consultation, MEETING_FIELDS)
     consultation.setdefault("title", _("Meeting of %(name)s") % {"name": committee.name})
     held = consultation_create(actor=actor, organisation=organisation, kind=Consultation.Kind.COMMITTEE, **consultation)
     meeting = CommitteeMeeting(
@@ -92,7 +92,7 @@ def meeting_create(
 def meeting_update(*, actor, organisation: Organisation, meeting: CommitteeMeeting, **changes) -> CommitteeMeeting:
     """Agenda and minutes may be written by committee members; the rest by coordinators."""
     require(actor, MINUTES, meeting)
-    refuse_unknown(changes, MEETING_FIELDS + ("agenda", "minutes"))
+    refuse_unknown_fields(changes, MEETING_FIELDS + ("agenda", "minutes"))
     for field in ("agenda", "minutes"):
         if field in changes:
             setattr(meeting, field, changes.pop(field))

@@ -15,8 +15,8 @@ from samskapa.cocreation.models import (
     Participation,
     Person,
 )
-from samskapa.cocreation.services._common import CHANGE, own, own_all, refuse_unknown, set_links
-from samskapa.core.errors import ApplicationError
+from samskapa.cocreation.services._common import CHANGE, own, own_all, set_links
+from samskapa.core.errors import ApplicationError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -68,7 +68,7 @@ def _set_actors(actor, organisation, consultation, actor_ids) -> None:
 def consultation_create(*, actor, organisation: Organisation, actor_ids=None, **fields) -> Consultation:
     """Plan or record a consultation; who took part is counted separately (participation_set)."""
     require(actor, CHANGE, organisation)
-    refuse_unknown(fields, CONSULTATION_FIELDS)
+    refuse_unknown_fields(fields, CONSULTATION_FIELDS)
     consultation = save_as(Consultation(organisation=organisation, **fields), actor)
     if actor_ids:
         _set_actors(actor, organisation, consultation, actor_ids)
@@ -78,7 +78,7 @@ def consultation_create(*, actor, organisation: Organisation, actor_ids=None, **
 @transaction.atomic
 def consultation_update(*, actor, organisation: Organisation, consultation: Consultation, actor_ids=None, **changes):
     require(actor, CHANGE, consultation)
-    refuse_unknown(changes, CONSULTATION_FIELDS)
+    refuse_unknown_fields(changes, CONSULTATION_FIELDS)
     if "kind" in changes and changes["kind"] != consultation.kind and _is_bound(consultation):
         raise ApplicationError(_("The kind of a survey or committee meeting cannot be changed."))
     for field, value in changes.items():
@@ -177,7 +177,7 @@ def input_create(
 ) -> Input:
     """Record one thing said; unless areas are given, the classifier suggests them for a person to confirm."""
     require(actor, CHANGE, consultation)
-    refuse_unknown(fields, INPUT_FIELDS)
+    refuse_unknown_fields(fields, INPUT_FIELDS)
     _check_input(organisation, fields)
     item = Input(organisation=organisation, consultation=consultation, **fields)
     if fields.get("framework_codes"):
@@ -193,7 +193,7 @@ def input_create(
 @transaction.atomic
 def input_update(*, actor, organisation: Organisation, item: Input, focus_area_ids=None, **changes) -> Input:
     require(actor, CHANGE, item)
-    refuse_unknown(changes, INPUT_FIELDS)
+    refuse_unknown_fields(changes, INPUT_FIELDS)
     _check_input(organisation, changes)
     for field, value in changes.items():
         setattr(item, field, value)

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from samskapa.actions.models import Action
 from samskapa.cocreation.models import Finding, FindingDecision, FindingInput, Input
 from samskapa.cocreation.models.decisions import TARGET_FIELDS
-from samskapa.cocreation.services._common import CHANGE, own, own_all, refuse_unknown, set_links
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.cocreation.services._common import CHANGE, own, own_all, set_links
+from samskapa.core.errors import ApplicationError, ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -34,7 +34,7 @@ def _set_inputs(actor, organisation, finding, input_ids) -> None:
 def finding_create(*, actor, organisation: Organisation, input_ids=(), **fields) -> Finding:
     """A finding with the inputs it rests on."""
     require(actor, CHANGE, organisation)
-    refuse_unknown(fields, FINDING_FIELDS)
+    refuse_unknown_fields(fields, FINDING_FIELDS)
     finding = save_as(Finding(organisation=organisation, **fields), actor)
     _set_inputs(actor, organisation, finding, input_ids)
     return finding
@@ -43,7 +43,7 @@ def finding_create(*, actor, organisation: Organisation, input_ids=(), **fields)
 @transaction.atomic
 def finding_update(*, actor, organisation: Organisation, finding: Finding, input_ids=None, **changes) -> Finding:
     require(actor, CHANGE, finding)
-    refuse_unknown(changes, FINDING_FIELDS)
+    refuse_unknown_fields(changes, FINDING_FIELDS)
     for field, value in changes.items():
         setattr(finding, field, value)
     save_as(finding, actor)

@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 
 from samskapa.actors.models import Actor
 from samskapa.cocreation.models import Consent, Person
-from samskapa.cocreation.services._common import PEOPLE, own, refuse_unknown
-from samskapa.core.errors import ApplicationError
+from samskapa.cocreation.services._common import PEOPLE, own
+from samskapa.core.errors import ApplicationError, refuse_unknown_fields
 from samskapa.core.history import save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -25,8 +25,8 @@ def _with_actor(organisation, fields: dict) -> dict:
 def person_create(*, actor, organisation: Organisation, consent: dict, **fields) -> Person:
     """A named person, recorded only together with their consent (purpose, date, how)."""
     require(actor, PEOPLE, organisation)
-    refuse_unknown(fields, PERSON_FIELDS)
-    refuse_unknown(consent, CONSENT_FIELDS)
+    refuse_unknown_fields(fields, PERSON_FIELDS)
+    refuse_unknown_fields(consent, CONSENT_FIELDS)
     if not consent.get("purpose") or not consent.get("given_on"):
         raise ApplicationError(_("Record the person's consent: its purpose and the date it was given."))
     person = save_as(Person(organisation=organisation, **_with_actor(organisation, fields)), actor)
@@ -37,7 +37,7 @@ def person_create(*, actor, organisation: Organisation, consent: dict, **fields)
 @transaction.atomic
 def person_update(*, actor, organisation: Organisation, person: Person, **changes) -> Person:
     require(actor, PEOPLE, person)
-    refuse_unknown(changes, PERSON_FIELDS)
+    refuse_unknown_fields(changes, PERSON_FIELDS)
     if person.anonymised_at:
         raise ApplicationError(_("This person's data has been erased."))
     for field, value in _with_actor(organisation, changes).items():
@@ -48,7 +48,7 @@ def person_update(*, actor, organisation: Organisation, person: Person, **change
 @transaction.atomic
 def consent_add(*, actor, organisation: Organisation, person: Person, **fields) -> Consent:
     require(actor, PEOPLE, person)
-    refuse_unknown(fields, CONSENT_FIELDS)
+    refuse_unknown_fields(fields, CONSENT_FIELDS)
     return save_as(Consent(organisation=organisation, person=person, **fields), actor)
 
 

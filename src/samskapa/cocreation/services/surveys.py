@@ -26,9 +26,9 @@ from samskapa.cocreation.models import (
     Response,
     Survey,
 )
-from samskapa.cocreation.services._common import CHANGE, refuse_unknown
+from samskapa.cocreation.services._common import CHANGE
 from samskapa.cocreation.services.consultations import consultation_create
-from samskapa.core.errors import ApplicationError, ConflictError
+from samskapa.core.errors import ApplicationError, ConflictError, refuse_unknown_fields
 from samskapa.core.history import delete_as, save_as
 from samskapa.orgs.models import Organisation
 from samskapa.orgs.services import require
@@ -57,7 +57,7 @@ def _refuse_if_answered(survey: Survey) -> None:
 def survey_create(*, actor, organisation: Organisation, title: str, languages: list[str], **fields) -> Survey:
     """A survey in draft, with the consultation its answers belong to."""
     require(actor, CHANGE, organisation)
-    refuse_unknown(fields, SURVEY_FIELDS)
+    refuse_unknown_fields(fields, SURVEY_FIELDS)
     consultation = consultation_create(
         actor=actor,
         organisation=organisation,
@@ -91,7 +91,7 @@ def survey_update(*, actor, organisation: Organisation, survey: Survey, **change
     """Change the survey; "published" puts it and its consultation on the public site, or takes them off.
     An open survey must stay complete in every language (else residents would read untranslated text)."""
     require(actor, CHANGE, survey)
-    refuse_unknown(changes, SURVEY_FIELDS)
+    refuse_unknown_fields(changes, SURVEY_FIELDS)
     published = changes.pop("is_published", survey.is_published)
     for field, value in changes.items():
         setattr(survey, field, value)
@@ -190,7 +190,7 @@ def question_add(
     """A question at the end of the survey; ``choices`` are labels in the first language,
     ``choice_texts`` the same choices in the other languages ([{"ar": {"label": ...}}, ...])."""
     require(actor, CHANGE, survey)
-    refuse_unknown(fields, QUESTION_FIELDS)
+    refuse_unknown_fields(fields, QUESTION_FIELDS)
     _refuse_if_answered(survey)
     if survey.questions.count() >= MAX_QUESTIONS:
         raise ApplicationError(_("A survey can have at most %(n)s questions.") % {"n": MAX_QUESTIONS})
@@ -212,7 +212,7 @@ def question_update(
 ) -> Question:
     """Change a question's texts; its kind and choices only while nobody has answered."""
     require(actor, CHANGE, question)
-    refuse_unknown(changes, QUESTION_FIELDS)
+    refuse_unknown_fields(changes, QUESTION_FIELDS)
     answered = question.survey.responses.exists()
     if answered and "kind" in changes and changes["kind"] != question.kind:
         _refuse_if_answered(question.survey)
