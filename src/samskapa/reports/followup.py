@@ -85,8 +85,10 @@ class Content:
     sources: list[str]
 
     @property
-    def has_kolada(self) -> bool:
-        return any(chart.indicator.source == "kolada" for chart in self.charts)
+    def credits(self) -> list[tuple[str, str]]:
+        """Each source's credit line as its terms ask for it ("Källa: Kolada"), with its language, once."""
+        lines = {(c.indicator.source_credit, c.indicator.source_credit_language) for c in self.charts}
+        return sorted(line for line in lines if line[0])
 
     @property
     def charts(self) -> list[Chart]:

@@ -188,5 +188,5 @@ def _method(document, content: Content) -> None:
     )
     if content.sources:
         document.add_paragraph(_("Sources: %(sources)s.") % {"sources": ", ".join(content.sources)})
-    if content.has_kolada:
-        document.add_paragraph("Källa: Kolada")  # Kolada's terms ask for this citation, in Swedish
+    for credit, _language in content.credits:
+        document.add_paragraph(credit)  # the source's terms ask for this citation (Kolada's in Swedish)
