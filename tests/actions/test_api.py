@@ -155,3 +155,21 @@ def test_api_imports_all_rows_or_none_and_exports_xlsx_and_csv(org, coordinator,
     csv = api.get(f"/orgs/{org.slug}/action-plans/{plan.pk}/export?format=csv")
     assert csv.getvalue().decode("utf-8-sig").splitlines()[0].startswith("No.,Title,Description")
     assert api.get(f"/orgs/{org.slug}/action-plans/{plan.pk}/export?format=pdf").status_code == 400
+
+
+def test_api_says_which_actions_are_overdue_as_the_pages_do(org, coordinator, api_for, new_action):
+    from datetime import date, timedelta
+
+    today = date.today()
+    new_action(title="Sommarläger", start=today - timedelta(days=400), end=today - timedelta(days=30))
+    new_action(title="Klart läger", start=today - timedelta(days=400), end=today - timedelta(days=30), status="done")
+    action = new_action(title="Läxhjälp", start=today, end=today + timedelta(days=300))
+    api = api_for(coordinator)
+    rows = api.get(f"/orgs/{org.slug}/action-plans/{action.plan_id}/actions").json()["items"]
+    assert {a["title"]: (a["status"], a["overdue"]) for a in rows} == {
+        "Sommarläger": ("planned", True),
+        "Klart läger": ("done", False),
+        "Läxhjälp": ("planned", False),
+    }
+    one = api.get(f"/orgs/{org.slug}/actions/{rows[0]['id']}").json()
+    assert one["overdue"] == (rows[0]["title"] == "Sommarläger")

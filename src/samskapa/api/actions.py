@@ -103,6 +103,10 @@ class ActionOut(Schema):
     target_groups: list[TargetGroup]
     affects_children: bool
     status: ActionStatus
+    overdue: bool = Field(
+        description="Past its end date and neither done nor cancelled: the pages show it as overdue, "
+        "whatever the stored status says"
+    )
     status_reason: str
     percent_complete: int
     assessment: str | None = Field(description="none, draft or completed")
@@ -112,6 +116,10 @@ class ActionOut(Schema):
 
     # A row of a list carries lean lists of its links (see _rows); one action read alone has its
     # relations prefetched as usual (selectors.action_get).
+    @staticmethod
+    def resolve_overdue(obj):
+        return obj.is_overdue()
+
     @staticmethod
     def resolve_lead(obj):
         if hasattr(obj, "lead_name"):
