@@ -32,6 +32,8 @@ PUBLIC_SOURCES = (
     "templatetags/public_tags.py",
     "labels.py",
 )
+# Templates of the whole product that the public pages include too (the pager).
+SHARED_SOURCES = (APP.parent / "templates" / "core" / "_pager.html",)
 
 # makemessages run with bare settings inside a copy of this app, so it sees only its strings.
 _EXTRACT = """
@@ -57,6 +59,10 @@ def extract() -> int:
                 target = copy / source.relative_to(APP)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(source, target)
+        for source in SHARED_SOURCES:
+            target = copy / "shared" / source.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
         (copy / "locale").mkdir()
         code = _EXTRACT.format(languages=list(LANGUAGES))
         # -I: the copy is the working directory, and its selectors.py must not shadow the standard library.
