@@ -444,7 +444,7 @@ def lead_list(*, organisation: Organisation, plan: ActionPlan | None = None) -> 
         actions = actions.filter(plan=plan)
     actor = Action.lead.field.related_model  # the actors app imports this one
     return (
-        actor.objects.filter(organisation=organisation, pk__in=actions.values("lead_id"))
+        actor._default_manager.filter(organisation=organisation, pk__in=actions.values("lead_id"))
         .order_by("name")
         .values_list("pk", "name")
     )
